@@ -1,0 +1,199 @@
+package dev.strangler.connect.acl.envelope;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * An immutable, read-only view over the value of a Debezium change event (the {@code Envelope}): what happened
+ * ({@link Operation}), the row before and after, and where it came from ({@link SourceMetadata}). It is how every
+ * ACL transform and the authority guard read legacy CDC without depending on a Debezium jar at run time.
+ *
+ * <pre>{@code
+ * if (ChangeEvent.isChangeEvent(record.valueSchema())) {
+ *     ChangeEvent event = ChangeEvent.from((Struct) record.value());
+ *     Optional<Struct> row = event.state();          // after for c/u/r, before for d
+ *     String table = event.source().table().orElse("?");
+ * }
+ * }</pre>
+ *
+ * <p>Works for Postgres- and Oracle-shaped {@code source} blocks alike; see {@link SourceMetadata}.
+ */
+public final class ChangeEvent {
+
+    /** Envelope field names, as written by every Debezium relational connector. */
+    public static final String OP = "op";
+    public static final String BEFORE = "before";
+    public static final String AFTER = "after";
+    public static final String SOURCE = "source";
+    public static final String TS_MS = "ts_ms";
+
+    private final Struct envelope;
+    private final Operation operation;
+    private final Struct before;
+    private final Struct after;
+    private final SourceMetadata source;
+    private final Long timestampMillis;
+
+    private ChangeEvent(Struct envelope, Operation operation, Struct before, Struct after, SourceMetadata source,
+                        Long timestampMillis) {
+        this.envelope = envelope;
+        this.operation = operation;
+        this.before = before;
+        this.after = after;
+        this.source = source;
+        this.timestampMillis = timestampMillis;
+    }
+
+    /**
+     * Whether a value schema has the shape of a Debezium change event: a struct with {@code op}, {@code source}
+     * and at least one of {@code before}/{@code after}. Shape, not name, decides, because routing or renaming
+     * transforms earlier in a chain may change the schema name ({@code ...Envelope}).
+     */
+    public static boolean isChangeEvent(Schema valueSchema) {
+        return valueSchema != null
+                && valueSchema.type() == Schema.Type.STRUCT
+                && valueSchema.field(OP) != null
+                && valueSchema.field(SOURCE) != null
+                && (valueSchema.field(BEFORE) != null || valueSchema.field(AFTER) != null);
+    }
+
+    /**
+     * Reads a change event value.
+     *
+     * @throws MalformedChangeEventException when the value is not a well-formed change event (unknown op, missing
+     *                                       source, a create without {@code after}, ...); the message names the field.
+     */
+    public static ChangeEvent from(Struct envelope) {
+        Objects.requireNonNull(envelope, "envelope");
+        if (!isChangeEvent(envelope.schema())) {
+            throw new MalformedChangeEventException("Value is not a Debezium change event: it needs the fields op, source and before/after");
+        }
+        Object opValue = envelope.get(OP);
+        if (opValue == null) {
+            throw new MalformedChangeEventException("Change event field op is null");
+        }
+        Operation operation = Operation.fromCode(opValue.toString()).orElseThrow(() ->
+                new MalformedChangeEventException("Change event field op has unsupported code '" + opValue + "'"));
+        Struct before = optionalStruct(envelope, BEFORE);
+        Struct after = optionalStruct(envelope, AFTER);
+        Struct sourceStruct = optionalStruct(envelope, SOURCE);
+        if (sourceStruct == null) {
+            throw new MalformedChangeEventException("Change event field source is null");
+        }
+        switch (operation) {
+            case CREATE, READ, UPDATE -> {
+                if (after == null) {
+                    throw new MalformedChangeEventException("Change event with op '" + operation.code() + "' has no after image");
+                }
+            }
+            case DELETE -> {
+                if (before == null) {
+                    throw new MalformedChangeEventException("Change event with op 'd' has no before image");
+                }
+            }
+            case TRUNCATE -> {
+                // a truncate names only the table; it carries neither image
+            }
+        }
+        Field ts = envelope.schema().field(TS_MS);
+        Object tsValue = ts == null ? null : envelope.get(ts);
+        Long timestampMillis = tsValue instanceof Number n ? n.longValue() : null;
+        return new ChangeEvent(envelope, operation, before, after, SourceMetadata.from(sourceStruct), timestampMillis);
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    /** The row before the change; empty for creates and reads, and for updates when the table does not log it. */
+    public Optional<Struct> before() {
+        return Optional.ofNullable(before);
+    }
+
+    /** The row after the change; empty for deletes and truncates. */
+    public Optional<Struct> after() {
+        return Optional.ofNullable(after);
+    }
+
+    /** The row state the event is about: {@code after} for create, update and read, {@code before} for delete. */
+    public Optional<Struct> state() {
+        return operation == Operation.DELETE ? before() : after();
+    }
+
+    /** The schema of the row (the {@code before}/{@code after} field schema). */
+    public Schema rowSchema() {
+        Field field = envelope.schema().field(AFTER);
+        if (field == null) {
+            field = envelope.schema().field(BEFORE);
+        }
+        return field.schema();
+    }
+
+    public SourceMetadata source() {
+        return source;
+    }
+
+    /** When Debezium processed the change (envelope {@code ts_ms}); the source's own time is {@code source().timestamp()}. */
+    public Optional<Instant> processedAt() {
+        return timestampMillis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(timestampMillis));
+    }
+
+    /** Whether this event reads existing history (a snapshot read) rather than reporting a new change. */
+    public boolean isBackfill() {
+        return operation == Operation.READ || source.isSnapshot();
+    }
+
+    /**
+     * The names of the row fields whose values differ between before and after, in schema order. Empty when the
+     * operation is not an update or the before image is missing (Postgres without {@code REPLICA IDENTITY FULL}):
+     * then the changed fields are unknown, which is not the same as "none changed".
+     */
+    public Optional<List<String>> changedFields() {
+        if (operation != Operation.UPDATE || before == null || after == null) {
+            return Optional.empty();
+        }
+        List<String> changed = new ArrayList<>();
+        for (Field field : after.schema().fields()) {
+            Field previous = before.schema().field(field.name());
+            if (previous == null || !Objects.deepEquals(before.get(previous), after.get(field))) {
+                changed.add(field.name());
+            }
+        }
+        return Optional.of(Collections.unmodifiableList(changed));
+    }
+
+    /** The underlying envelope value, for transforms that must pass it on unchanged. */
+    public Struct envelope() {
+        return envelope;
+    }
+
+    private static Struct optionalStruct(Struct envelope, String fieldName) {
+        Field field = envelope.schema().field(fieldName);
+        if (field == null) {
+            return null;
+        }
+        Object value = envelope.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Struct struct)) {
+            throw new MalformedChangeEventException("Change event field " + fieldName + " must be a struct but has schema type "
+                    + field.schema().type());
+        }
+        return struct;
+    }
+
+    @Override
+    public String toString() {
+        // never the row values: they may be personal data
+        return "ChangeEvent[op=" + operation.code() + ", " + source + "]";
+    }
+}
