@@ -1,0 +1,85 @@
+package dev.strangler.connect.core.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.SocketException;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SqlFailureClassifierTest {
+
+    @ParameterizedTest(name = "SQLSTATE {0} -> {1}")
+    @CsvSource({
+            // connection exceptions and server restarts
+            "08000, TRANSIENT", "08001, TRANSIENT", "08003, TRANSIENT", "08006, TRANSIENT", "57P01, TRANSIENT",
+            "57P02, TRANSIENT", "57P03, TRANSIENT",
+            // transaction rollbacks: serialization failure, deadlock
+            "40001, TRANSIENT", "40P01, TRANSIENT", "40002, TRANSIENT",
+            // resources and locks
+            "53300, TRANSIENT", "55P03, TRANSIENT", "57014, TRANSIENT",
+            // one row's data
+            "23505, BAD_ROW", "23503, BAD_ROW", "23502, BAD_ROW", "23514, BAD_ROW", "22001, BAD_ROW", "22003, BAD_ROW",
+            "22P02, BAD_ROW", "22007, BAD_ROW", "21000, BAD_ROW", "42804, BAD_ROW",
+            // schema, permission, configuration: every row would fail
+            "42P01, FATAL", "42703, FATAL", "42501, FATAL", "42P10, FATAL", "28P01, FATAL", "3D000, FATAL", "25P02, FATAL"
+    })
+    void classifiesPostgresStates(String state, SqlFailure expected) {
+        assertThat(SqlFailureClassifier.classify(new SQLException("failed", state))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "ORA-{0} -> {1}")
+    @CsvSource({
+            "60, 61000, TRANSIENT", "8177, 72000, TRANSIENT", "3113, 08000, TRANSIENT", "17002, 08006, TRANSIENT",
+            "1033, 08004, TRANSIENT",
+            "1, 23000, BAD_ROW", "1400, 23000, BAD_ROW", "12899, 72000, BAD_ROW", "1722, 42000, BAD_ROW",
+            "2291, 23000, BAD_ROW",
+            "942, 42000, FATAL", "904, 42000, FATAL", "1031, 42000, FATAL"
+    })
+    void classifiesOracleVendorCodes(int code, String state, SqlFailure expected) {
+        SQLException oracle = new SQLException(String.format("ORA-%05d: something", code), state, code);
+        assertThat(SqlFailureClassifier.classify(oracle)).isEqualTo(expected);
+    }
+
+    @Test
+    void aTransientCauseDeepInTheChainWins() {
+        SQLException wrapper = new SQLException("batch failed", "XX000", new RuntimeException(new SocketException("reset")));
+        assertThat(SqlFailureClassifier.classify(wrapper)).isEqualTo(SqlFailure.TRANSIENT);
+        assertThat(SqlFailureClassifier.classify(new RuntimeException(new IOException("eof")))).isEqualTo(SqlFailure.TRANSIENT);
+    }
+
+    @Test
+    void followsNextExceptionsOfABatch() {
+        BatchUpdateException batch = new BatchUpdateException("batch entry 3 failed", null, 0, new int[0]);
+        batch.setNextException(new SQLException("duplicate key", "23505"));
+        assertThat(SqlFailureClassifier.classify(batch)).isEqualTo(SqlFailure.BAD_ROW);
+        assertThat(SqlFailureClassifier.sqlState(batch)).isEqualTo("23505");
+    }
+
+    @Test
+    void jdbcTransientSubclassesAreTransientWithoutAState() {
+        assertThat(SqlFailureClassifier.classify(new SQLTransientConnectionException("gone"))).isEqualTo(SqlFailure.TRANSIENT);
+        assertThat(SqlFailureClassifier.classify(new SQLRecoverableException("gone"))).isEqualTo(SqlFailure.TRANSIENT);
+    }
+
+    @Test
+    void somethingUnknownIsFatalSoItIsNeverSilentlyDeadLettered() {
+        assertThat(SqlFailureClassifier.classify(new SQLException("no state"))).isEqualTo(SqlFailure.FATAL);
+        assertThat(SqlFailureClassifier.classify(new IllegalStateException("bug"))).isEqualTo(SqlFailure.FATAL);
+        assertThat(SqlFailureClassifier.classify(null)).isEqualTo(SqlFailure.FATAL);
+    }
+
+    @Test
+    void aCyclicCauseChainTerminates() {
+        SQLException first = new SQLException("a", "XX000");
+        SQLException second = new SQLException("b", "XX000", first);
+        first.setNextException(second);
+        assertThat(SqlFailureClassifier.classify(second)).isEqualTo(SqlFailure.FATAL);
+    }
+}
