@@ -1,0 +1,188 @@
+package dev.strangler.connect.acl;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.strangler.connect.acl.envelope.ChangeEvent;
+import dev.strangler.connect.acl.envelope.MalformedChangeEventException;
+import dev.strangler.connect.acl.envelope.Operation;
+import dev.strangler.connect.acl.envelope.SourceMetadata;
+import dev.strangler.connect.acl.event.DomainEventHeaders;
+import dev.strangler.connect.acl.event.EventType;
+import dev.strangler.connect.acl.quarantine.QuarantineConfig;
+import dev.strangler.connect.acl.quarantine.QuarantineRouter;
+import dev.strangler.connect.acl.quarantine.RecordRejectedException;
+import dev.strangler.connect.acl.quarantine.RejectReason;
+import dev.strangler.connect.acl.quarantine.TransformMetrics;
+import dev.strangler.connect.core.StranglerVersion;
+
+import org.apache.kafka.common.cache.Cache;
+import org.apache.kafka.common.cache.LRUCache;
+import org.apache.kafka.common.cache.SynchronizedCache;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.metrics.Monitorable;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.components.Versioned;
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.header.Headers;
+import org.apache.kafka.connect.transforms.Transformation;
+
+/**
+ * Turns a Debezium change event into a domain event: the value becomes the row state, and what happened travels
+ * in headers ({@link DomainEventHeaders}): event type, operation, changed fields on updates, source metadata and
+ * the backfill flag on snapshot reads. Deletes and tombstones are handled as configured, never dropped silently;
+ * a truncate or a malformed envelope is quarantined. Records that are not change events (heartbeats, schema
+ * changes) pass through unchanged.
+ *
+ * <p>Transforms that need both images run before this one on the envelope ({@code after.status},
+ * {@code before.status}), or after it with {@code before.field} set.
+ */
+public class DomainEventUnwrap<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+
+    public static final String OVERVIEW_DOC = "Unwraps a Debezium change event into a domain event: the value becomes "
+            + "the row state (the before image for deletes) and the event type (Created, Changed, Deleted, "
+            + "SnapshotRead), changed fields, source metadata and the backfill flag become acl.* headers. Truncates and "
+            + "malformed envelopes are quarantined; records that are not change events pass through.";
+
+    public static final ConfigDef CONFIG_DEF = DomainEventUnwrapConfig.CONFIG_DEF;
+
+    private final TransformMetrics metrics = TransformMetrics.detached();
+    private final Cache<Schema, Schema> withBeforeSchemas = new SynchronizedCache<>(new LRUCache<>(16));
+    private DomainEventUnwrapConfig config;
+    private QuarantineRouter quarantine;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        config = new DomainEventUnwrapConfig(configs);
+        quarantine = QuarantineConfig.router(config, "DomainEventUnwrap", metrics);
+    }
+
+    @Override
+    public R apply(R record) {
+        return quarantine.process(record, this::unwrap);
+    }
+
+    private R unwrap(R record) {
+        if (record.value() == null) {
+            return tombstone(record);
+        }
+        if (!ChangeEvent.isChangeEvent(record.valueSchema()) || !(record.value() instanceof Struct envelope)) {
+            return record;
+        }
+        ChangeEvent event;
+        try {
+            event = ChangeEvent.from(envelope);
+        } catch (MalformedChangeEventException e) {
+            throw new RecordRejectedException(RejectReason.MALFORMED_EVENT, "envelope", e.getMessage());
+        }
+        EventType type = EventType.of(event.operation()).orElseThrow(() -> new RecordRejectedException(
+                RejectReason.UNSUPPORTED_OPERATION, "op", "A truncate of " + event.source().table().orElse("a table")
+                        + " has no row and becomes no domain event"));
+
+        Headers headers = record.headers().duplicate();
+        headers.addString(DomainEventHeaders.EVENT_TYPE, type.label());
+        headers.addString(DomainEventHeaders.OPERATION, event.operation().code());
+        headers.addBoolean(DomainEventHeaders.BACKFILL, event.isBackfill());
+        event.changedFields().ifPresent(fields -> headers.addString(DomainEventHeaders.CHANGED_FIELDS, String.join(",", fields)));
+        if (config.sourceHeaders()) {
+            addSourceHeaders(headers, event.source());
+        }
+
+        if (event.operation() == Operation.DELETE && config.deleteHandling() == DomainEventUnwrapConfig.DeleteHandling.TOMBSTONE) {
+            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), null, null,
+                    record.timestamp(), headers);
+        }
+        Schema rowSchema = event.rowSchema();
+        Struct state = event.state().orElseThrow();
+        if (config.beforeField().isPresent()) {
+            Schema schema = withBefore(rowSchema);
+            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), schema,
+                    withBefore(schema, state, event.before().orElse(null)), record.timestamp(), headers);
+        }
+        return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), rowSchema, state,
+                record.timestamp(), headers);
+    }
+
+    private R tombstone(R record) {
+        if (config.tombstoneHandling() == DomainEventUnwrapConfig.TombstoneHandling.DROP) {
+            return null;
+        }
+        Headers headers = record.headers().duplicate().addString(DomainEventHeaders.EVENT_TYPE, EventType.TOMBSTONE.label());
+        return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
+                record.valueSchema(), null, record.timestamp(), headers);
+    }
+
+    private static void addSourceHeaders(Headers headers, SourceMetadata source) {
+        source.connector().ifPresent(v -> headers.addString(DomainEventHeaders.SOURCE_CONNECTOR, v));
+        source.database().ifPresent(v -> headers.addString(DomainEventHeaders.SOURCE_DATABASE, v));
+        source.schema().ifPresent(v -> headers.addString(DomainEventHeaders.SOURCE_SCHEMA, v));
+        source.table().ifPresent(v -> headers.addString(DomainEventHeaders.SOURCE_TABLE, v));
+        source.transactionId().ifPresent(v -> headers.addString(DomainEventHeaders.SOURCE_TRANSACTION_ID, v));
+        source.lsn().ifPresent(v -> headers.addLong(DomainEventHeaders.SOURCE_LSN, v));
+        source.scn().ifPresent(v -> headers.addString(DomainEventHeaders.SOURCE_SCN, v));
+        source.commitScn().ifPresent(v -> headers.addString(DomainEventHeaders.SOURCE_COMMIT_SCN, v));
+        source.timestamp().ifPresent(v -> headers.addLong(DomainEventHeaders.SOURCE_TIMESTAMP, v.toEpochMilli()));
+    }
+
+    private Schema withBefore(Schema rowSchema) {
+        Schema cached = withBeforeSchemas.get(rowSchema);
+        if (cached != null) {
+            return cached;
+        }
+        String beforeField = config.beforeField().orElseThrow();
+        if (rowSchema.field(beforeField) != null) {
+            throw new RecordRejectedException(RejectReason.MALFORMED_EVENT, DomainEventUnwrapConfig.BEFORE_FIELD,
+                    "The row already has a field " + beforeField + "; choose another before.field");
+        }
+        SchemaBuilder builder = SchemaBuilder.struct().name(rowSchema.name()).version(rowSchema.version()).doc(rowSchema.doc());
+        if (rowSchema.isOptional()) {
+            builder.optional();
+        }
+        for (Field field : rowSchema.fields()) {
+            builder.field(field.name(), field.schema());
+        }
+        // Debezium declares before/after optional, so the row schema can hold an absent before image as it is
+        Schema schema = builder.field(beforeField, rowSchema).build();
+        withBeforeSchemas.put(rowSchema, schema);
+        return schema;
+    }
+
+    private Struct withBefore(Schema schema, Struct state, Struct before) {
+        Struct value = new Struct(schema);
+        List<Field> rowFields = state.schema().fields();
+        for (Field field : rowFields) {
+            value.put(field.name(), state.get(field));
+        }
+        value.put(config.beforeField().orElseThrow(), before);
+        return value;
+    }
+
+    /** The metrics of this transform, for tests. */
+    TransformMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void withPluginMetrics(PluginMetrics pluginMetrics) {
+        metrics.attach(pluginMetrics);
+    }
+
+    @Override
+    public ConfigDef config() {
+        return CONFIG_DEF;
+    }
+
+    @Override
+    public String version() {
+        return StranglerVersion.get();
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.strangler.connect.acl.quarantine;
+
+import org.apache.kafka.connect.connector.ConnectRecord;
+
+/**
+ * The headers of a quarantined record. {@link #QUARANTINED} is the marker by which every later ACL transform in a
+ * chain recognises a quarantined record and passes it through untouched; Kafka's built-in transforms can be told to
+ * do the same with the {@code HasHeaderKey} predicate (negated) on {@code acl.quarantined}.
+ */
+public final class QuarantineHeaders {
+
+    /** Present (value {@code true}) on every quarantined record. */
+    public static final String QUARANTINED = "acl.quarantined";
+    /** The transform that quarantined it (class name, e.g. {@code ValueTranslation}). */
+    public static final String TRANSFORM = "acl.quarantine.transform";
+    /** The configured element that rejected it: a field path, a rule name. */
+    public static final String RULE = "acl.quarantine.rule";
+    /** Why, as a {@link RejectReason#label()}: {@code unknown-code}, {@code missing-field}, ... */
+    public static final String REASON = "acl.quarantine.reason";
+    /** A human-readable explanation naming fields (and an unknown code, truncated), never a whole value. */
+    public static final String DETAIL = "acl.quarantine.detail";
+    /** The topic the record was bound for. */
+    public static final String ORIGINAL_TOPIC = "acl.quarantine.original.topic";
+
+    private QuarantineHeaders() {
+    }
+
+    public static boolean isQuarantined(ConnectRecord<?> record) {
+        return record.headers().lastWithName(QUARANTINED) != null;
+    }
+}
