@@ -219,6 +219,10 @@ public final class OutboxSourceConfig extends AbstractConfig {
      */
     public static Map<String, List<String>> crossFieldProblems(Map<String, String> config) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
+        String url = config.getOrDefault(JdbcConnectionConfig.URL, "");
+        if (url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:oracle:")) {
+            add(problems, JdbcConnectionConfig.URL, "the outbox connector needs PostgreSQL 13 or newer (xid8 and pg_current_snapshot)");
+        }
         String policy = config.getOrDefault(BAD_ROW_POLICY, "fail");
         if (isEnum(BadRowPolicy.class, policy, BadRowPolicy.ERROR_TOPIC)) {
             String topic = config.getOrDefault(BAD_ROW_TOPIC, "").trim();
