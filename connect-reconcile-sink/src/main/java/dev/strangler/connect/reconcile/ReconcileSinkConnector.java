@@ -1,0 +1,87 @@
+package dev.strangler.connect.reconcile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+
+import dev.strangler.connect.core.StranglerVersion;
+
+/**
+ * Reconciliation as a sink: checks every record of the migration's topics against the other system's store,
+ * tolerates lag with a grace period, and records confirmed divergences as evidence (results table and mismatch
+ * topic), optionally requesting their repair and checking whole tables by checksums in the background.
+ */
+public class ReconcileSinkConnector extends SinkConnector {
+
+    private Map<String, String> props;
+
+    @Override
+    public String version() {
+        return StranglerVersion.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        // Parse now so a bad configuration fails the connector, not each task separately.
+        new ReconcileSinkConfig(props);
+        this.props = Map.copyOf(props);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return ReconcileSinkTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+        for (int i = 0; i < maxTasks; i++) {
+            Map<String, String> config = new HashMap<>(props);
+            config.put(ReconcileSinkTask.TASK_INDEX, Integer.toString(i));
+            configs.add(config);
+        }
+        return configs;
+    }
+
+    @Override
+    public void stop() {
+        props = null;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return ReconcileSinkConfig.CONFIG_DEF;
+    }
+
+    /** Reports the per-key problems of the ConfigDef and, on the key to change, every rule spanning several keys. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        Map<String, ConfigValue> byName = config.configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
+        Map<String, Object> values = new HashMap<>();
+        byName.forEach((name, value) -> {
+            if (value.errorMessages().isEmpty()) {
+                values.put(name, value.value());
+            }
+        });
+        ReconcileSinkConfig.problems(values).forEach((key, messages) -> messages.forEach(byName.get(key)::addErrorMessage));
+        if (Boolean.TRUE.equals(values.get(ReconcileSinkConfig.REPORT_TO_DLQ))
+                && !connectorConfigs.getOrDefault("errors.deadletterqueue.topic.name", "").isBlank()
+                && !"all".equals(connectorConfigs.getOrDefault("errors.tolerance", "none"))) {
+            byName.get(ReconcileSinkConfig.REPORT_TO_DLQ).addErrorMessage("Findings go to the dead-letter topic only with "
+                    + "errors.tolerance=all (with 'none' the first finding would stop the task): set it, or set "
+                    + ReconcileSinkConfig.REPORT_TO_DLQ + "=false");
+        }
+        return config;
+    }
+}

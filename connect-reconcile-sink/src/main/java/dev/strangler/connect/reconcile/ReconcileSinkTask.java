@@ -1,0 +1,245 @@
+package dev.strangler.connect.reconcile;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.strangler.connect.core.StranglerVersion;
+import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
+import dev.strangler.connect.core.sql.SqlIdentifier;
+import dev.strangler.connect.reconcile.compare.FieldPair;
+import dev.strangler.connect.reconcile.compare.RecordComparer;
+import dev.strangler.connect.reconcile.evidence.Finding;
+import dev.strangler.connect.reconcile.evidence.FindingMasker;
+import dev.strangler.connect.reconcile.evidence.ResultsTable;
+import dev.strangler.connect.reconcile.lookup.CounterpartLookup;
+import dev.strangler.connect.reconcile.lookup.TargetTable;
+import dev.strangler.connect.reconcile.pending.PendingStore;
+import dev.strangler.connect.reconcile.repair.SignalTable;
+import dev.strangler.connect.reconcile.state.Bisection;
+import dev.strangler.connect.reconcile.state.StateCheck;
+import dev.strangler.connect.reconcile.state.StateCheckSchedule;
+import dev.strangler.connect.reconcile.stream.DatabaseSession;
+import dev.strangler.connect.reconcile.stream.FieldMapping;
+import dev.strangler.connect.reconcile.stream.ReconcileMetrics;
+import dev.strangler.connect.reconcile.stream.SourceRow;
+import dev.strangler.connect.reconcile.stream.StreamReconciler;
+import dev.strangler.connect.reconcile.stream.VersionGuard;
+
+/**
+ * The sink task: reads each batch into {@link SourceRow}s, hands it to the {@link StreamReconciler}, reports
+ * confirmed findings to the mismatch (dead-letter) topic, and maps database failures to Connect's retry semantics.
+ * Task 0 also runs the periodic state-level check, on its own thread.
+ */
+public class ReconcileSinkTask extends SinkTask {
+
+    /** Set by the connector on each task's configuration: only task 0 runs state checks. */
+    static final String TASK_INDEX = "reconcile.task.index";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcileSinkTask.class);
+    private static final int MAX_RETRIES = 10;
+    private static final long RETRY_BACKOFF_MS = 2_000;
+
+    private final Clock clock;
+    private ReconcileSinkConfig config;
+    private PluginMetricsRecorder recorder;
+    private ReconcileMetrics metrics;
+    private DatabaseSession target;
+    private DatabaseSession evidence;
+    private DatabaseSession source;
+    private StreamReconciler reconciler;
+    private SourceRowReader reader;
+    private ErrantRecordReporter reporter;
+    private boolean reportFindings;
+    private StateCheckSchedule stateChecks;
+    private long idleRecheckMs;
+    private int retries;
+
+    public ReconcileSinkTask() {
+        this(Clock.systemUTC());
+    }
+
+    ReconcileSinkTask(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String version() {
+        return StranglerVersion.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new ReconcileSinkConfig(props);
+        String connector = props.getOrDefault("name", "reconcile-sink");
+        String runId = UUID.randomUUID().toString();
+        recorder = PluginMetricsRecorder.of(context.pluginMetrics());
+        metrics = new ReconcileMetrics(recorder, config.thresholds());
+        target = new DatabaseSession(config.targetConnection(), true);
+        evidence = new DatabaseSession(config.evidenceConnection(), false);
+        try {
+            TargetTable table = TargetTable.describe(target.get(), config.targetDialect(), config.targetTable());
+            List<FieldPair> keyPairs = resolve(config.keyPairs(), table, ReconcileSinkConfig.MAPPING_KEY);
+            List<FieldPair> compared = resolve(config.comparedPairs(), table, ReconcileSinkConfig.MAPPING_FIELDS);
+            Optional<VersionGuard> versionGuard = config.versionPair()
+                    .map(p -> resolve(List.of(p), table, ReconcileSinkConfig.MAPPING_VERSION).get(0))
+                    .map(p -> new VersionGuard(p.field(), p.column()));
+            FieldMapping mapping = new FieldMapping(keyPairs, compared, config.ignoredFields(), table::column, versionGuard);
+            FindingMasker masker = new FindingMasker(config.maskedFields(), maskPairs(compared, table));
+            RecordComparer comparer = new RecordComparer(config.comparisonRules());
+            ResultsTable results = new ResultsTable(config.evidenceConnection().dialect(), config.resultsTable());
+            reconciler = new StreamReconciler(
+                    new StreamReconciler.Settings(connector, config.scope(), runId, config.gracePeriod(), config.recheckBatchSize()),
+                    mapping, comparer,
+                    new CounterpartLookup(config.targetDialect(), config.targetTable(), mapping.keyColumns(), config.lookupBatchSize()),
+                    new PendingStore(config.evidenceConnection().dialect(), config.pendingTable()),
+                    results, masker, metrics, target, evidence, repair(mapping));
+            reconciler.prepare();
+            reader = new SourceRowReader(mapping.keyFields());
+            startStateChecks(props, connector, mapping, comparer, results, masker, compared, keyPairs);
+        } catch (SQLException e) {
+            closeSessions();
+            throw new ConnectException("Cannot start reconciliation of " + config.scope() + ": " + e.getMessage(), e);
+        }
+        reporter = errantRecordReporter();
+        reportFindings = config.reportToDlq() && reporter != null && "all".equals(props.get("errors.tolerance"));
+        idleRecheckMs = Math.max(100, Math.min(5_000, config.gracePeriod().toMillis() / 4));
+        LOG.info("Reconciling {} against {} (run {}, grace {}, findings to mismatch topic: {})", config.scope(),
+                config.targetTable(), runId, config.gracePeriod(), reportFindings);
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        List<SourceRow> rows = new ArrayList<>(records.size());
+        for (SinkRecord record : records) {
+            try {
+                reader.read(record).ifPresent(rows::add);
+            } catch (MalformedRecordException e) {
+                metrics.malformed();
+                if (reporter == null) {
+                    throw e;
+                }
+                reporter.report(record, e);
+            }
+        }
+        List<Finding> confirmed;
+        try {
+            confirmed = reconciler.reconcile(rows, clock.instant());
+            retries = 0;
+        } catch (SQLException e) {
+            closeSessions();
+            if (TransientFailures.isTransient(e) && ++retries <= MAX_RETRIES) {
+                context.timeout(RETRY_BACKOFF_MS);
+                throw new RetriableException("Transient database failure reconciling " + config.scope()
+                        + " (attempt " + retries + " of " + MAX_RETRIES + "): " + e.getMessage(), e);
+            }
+            throw new ConnectException("Reconciliation of " + config.scope() + " failed: " + e.getMessage(), e);
+        }
+        if (reportFindings) {
+            for (Finding finding : confirmed) {
+                reporter.report(FindingRecords.toRecord(finding), new ConfirmedFindingException(finding.summary()));
+            }
+        }
+        if (metrics.backlogCount() > 0) {
+            // Wake up while the topic is idle, so pending findings are re-checked soon after they fall due
+            // instead of at the next offset commit.
+            context.timeout(idleRecheckMs);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (stateChecks != null) {
+            stateChecks.close();
+        }
+        closeSessions();
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
+
+    private void closeSessions() {
+        for (DatabaseSession session : new DatabaseSession[] {target, evidence, source}) {
+            if (session != null) {
+                session.reset();
+            }
+        }
+    }
+
+    private ErrantRecordReporter errantRecordReporter() {
+        try {
+            return context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            return null; // a worker older than Kafka 2.6
+        }
+    }
+
+    private Optional<StreamReconciler.Repair> repair(FieldMapping mapping) {
+        if (config.repairMode() != RepairMode.DEBEZIUM_SIGNAL) {
+            return Optional.empty();
+        }
+        source = new DatabaseSession(config.sourceConnection().orElseThrow(), true);
+        List<SqlIdentifier> sourceKeyColumns = mapping.keyFields().stream().map(SqlIdentifier::of).toList();
+        SignalTable signals = new SignalTable(config.sourceDialect().orElseThrow(), config.signalTable(),
+                config.dataCollection(), sourceKeyColumns);
+        return Optional.of(new StreamReconciler.Repair(signals, source));
+    }
+
+    private void startStateChecks(Map<String, String> props, String connector, FieldMapping mapping, RecordComparer comparer,
+                                  ResultsTable results, FindingMasker masker, List<FieldPair> compared, List<FieldPair> keyPairs) {
+        Optional<Duration> interval = config.stateCheckInterval();
+        if (interval.isEmpty() || !"0".equals(props.getOrDefault(TASK_INDEX, "0"))) {
+            return;
+        }
+        StateCheck.Tables tables = new StateCheck.Tables(
+                config.sourceDialect().orElseThrow(), config.stateSourceTable(), SqlIdentifier.of(keyPairs.get(0).field()),
+                compared.stream().map(p -> SqlIdentifier.of(p.field())).toList(),
+                config.targetDialect(), config.targetTable(), SqlIdentifier.of(keyPairs.get(0).column()),
+                compared.stream().map(p -> SqlIdentifier.of(p.column())).toList());
+        StateCheck check = new StateCheck(connector, config.scope(), tables,
+                new Bisection(config.bisectionFactor(), config.bisectionThreshold(), comparer, compared),
+                new DatabaseSession(config.sourceConnection().orElseThrow(), true),
+                new DatabaseSession(config.targetConnection(), true),
+                new DatabaseSession(config.evidenceConnection(), false),
+                results, masker, recorder, clock);
+        stateChecks = new StateCheckSchedule(check, interval.get(), config.gracePeriod(), recorder,
+                "reconcile-state-check-" + connector);
+        stateChecks.start();
+        LOG.info("State checks of {} every {} against {}", config.scope(), interval.get(), config.stateSourceTable());
+    }
+
+    /** The pairs with their columns spelled as the catalogue has them; a missing column stops the task. */
+    private static List<FieldPair> resolve(List<FieldPair> pairs, TargetTable table, String key) {
+        List<FieldPair> resolved = new ArrayList<>();
+        for (FieldPair pair : pairs) {
+            SqlIdentifier column = table.column(pair.column()).orElseThrow(() -> new ConnectException(
+                    "Column '" + pair.column() + "' of " + key + " does not exist in " + table.name()));
+            resolved.add(new FieldPair(pair.field(), column.name()));
+        }
+        return resolved;
+    }
+
+    /** The compared pairs, or (when fields are implicit) each masked field with its same-named column. */
+    private List<FieldPair> maskPairs(List<FieldPair> compared, TargetTable table) {
+        if (!compared.isEmpty()) {
+            return compared;
+        }
+        Set<String> masked = config.maskedFields();
+        return masked.stream().flatMap(f -> table.column(f).map(c -> new FieldPair(f, c.name())).stream()).toList();
+    }
+}

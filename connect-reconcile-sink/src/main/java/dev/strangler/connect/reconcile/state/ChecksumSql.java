@@ -1,0 +1,53 @@
+package dev.strangler.connect.reconcile.state;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.strangler.connect.core.sql.SqlDialect;
+import dev.strangler.connect.core.sql.SqlIdentifier;
+import dev.strangler.connect.core.sql.TableName;
+
+/**
+ * The PostgreSQL statements of a state-level check. A row's hash is the first 60 bits of the MD5 of its key and
+ * compared columns as text, separated by '|' with NULL written {@code \N} (so {@code NULL} and {@code ''} differ);
+ * a range's checksum is the row count and the {@code numeric} sum of the hashes (no overflow), as data-diff does.
+ * Columns are compared as their PostgreSQL text form, so two tables with different column types hash differently
+ * and are narrowed down to rows, where the comparison rules decide.
+ */
+public final class ChecksumSql {
+
+    private ChecksumSql() {
+    }
+
+    public static String checksum(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns) {
+        return "SELECT count(*), coalesce(sum(('x' || substr(md5(" + rowText(dialect, key, columns)
+                + "), 1, 15))::bit(60)::bigint), 0) FROM " + dialect.quote(table) + " WHERE " + range(dialect, key);
+    }
+
+    public static String bounds(SqlDialect dialect, TableName table, SqlIdentifier key) {
+        return "SELECT min(" + dialect.quote(key) + "), max(" + dialect.quote(key) + ") FROM " + dialect.quote(table);
+    }
+
+    public static String rowsInRange(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns) {
+        return select(dialect, table, key, columns) + " WHERE " + range(dialect, key);
+    }
+
+    public static String rowsByKeys(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns) {
+        return select(dialect, table, key, columns) + " WHERE " + dialect.quote(key) + " = ANY (?)";
+    }
+
+    private static String select(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns) {
+        return "SELECT " + dialect.quote(key) + (columns.isEmpty() ? "" : ", " + dialect.quotedList(columns))
+                + " FROM " + dialect.quote(table);
+    }
+
+    private static String range(SqlDialect dialect, SqlIdentifier key) {
+        return dialect.quote(key) + " >= ? AND " + dialect.quote(key) + " < ?";
+    }
+
+    static String rowText(SqlDialect dialect, SqlIdentifier key, List<SqlIdentifier> columns) {
+        String values = columns.stream().map(c -> "coalesce(" + dialect.quote(c) + "::text, '\\N')")
+                .collect(Collectors.joining(", "));
+        return "concat_ws('|', " + dialect.quote(key) + "::text" + (values.isEmpty() ? "" : ", " + values) + ")";
+    }
+}

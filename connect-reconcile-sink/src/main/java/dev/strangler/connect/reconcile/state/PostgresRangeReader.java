@@ -1,0 +1,100 @@
+package dev.strangler.connect.reconcile.state;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.strangler.connect.core.sql.SqlDialect;
+import dev.strangler.connect.core.sql.SqlIdentifier;
+import dev.strangler.connect.core.sql.TableName;
+import dev.strangler.connect.reconcile.lookup.JdbcValues;
+
+/** One table of a state-level check in PostgreSQL, keyed by an integer column; checksums are computed in the database. */
+public final class PostgresRangeReader implements RangeReader {
+
+    private final Connection connection;
+    private final SqlIdentifier key;
+    private final List<SqlIdentifier> columns;
+    private final String checksumSql;
+    private final String boundsSql;
+    private final String rangeSql;
+    private final String keysSql;
+
+    public PostgresRangeReader(Connection connection, SqlDialect dialect, TableName table, SqlIdentifier key,
+                               List<SqlIdentifier> columns) {
+        this.connection = connection;
+        this.key = key;
+        this.columns = List.copyOf(columns);
+        this.checksumSql = ChecksumSql.checksum(dialect, table, key, columns);
+        this.boundsSql = ChecksumSql.bounds(dialect, table, key);
+        this.rangeSql = ChecksumSql.rowsInRange(dialect, table, key, columns);
+        this.keysSql = ChecksumSql.rowsByKeys(dialect, table, key, columns);
+    }
+
+    @Override
+    public Optional<KeyRange> bounds() throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(boundsSql); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            long min = rs.getLong(1);
+            if (rs.wasNull()) {
+                return Optional.empty();
+            }
+            return Optional.of(new KeyRange(min, rs.getLong(2) + 1));
+        }
+    }
+
+    @Override
+    public RangeChecksum checksum(KeyRange range) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(checksumSql)) {
+            statement.setLong(1, range.from());
+            statement.setLong(2, range.to());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new RangeChecksum(rs.getLong(1), rs.getBigDecimal(2).toBigIntegerExact());
+            }
+        }
+    }
+
+    @Override
+    public Map<Long, Map<String, Object>> rows(KeyRange range) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(rangeSql)) {
+            statement.setLong(1, range.from());
+            statement.setLong(2, range.to());
+            return read(statement);
+        }
+    }
+
+    @Override
+    public Map<Long, Map<String, Object>> rows(Collection<Long> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(keysSql)) {
+            Array array = connection.createArrayOf("bigint", keys.toArray());
+            statement.setArray(1, array);
+            return read(statement);
+        }
+    }
+
+    private Map<Long, Map<String, Object>> read(PreparedStatement statement) throws SQLException {
+        Map<Long, Map<String, Object>> rows = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> row = new HashMap<>();
+                row.put(key.name(), rs.getLong(1));
+                for (int i = 0; i < columns.size(); i++) {
+                    row.put(columns.get(i).name(), JdbcValues.read(rs, i + 2));
+                }
+                rows.put(rs.getLong(1), row);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.strangler.connect.reconcile.state;
+
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One side of a state-level check: a table read by integer key ranges. The PostgreSQL implementation computes the
+ * checksum in the database, so only aggregates cross the network until a range is small enough to compare rows.
+ */
+public interface RangeReader {
+
+    /** The smallest and largest key, as the range {@code [min, max + 1)}; empty for an empty table. */
+    Optional<KeyRange> bounds() throws SQLException;
+
+    RangeChecksum checksum(KeyRange range) throws SQLException;
+
+    /** Every row of the range, by key; each row's values by column name. */
+    Map<Long, Map<String, Object>> rows(KeyRange range) throws SQLException;
+
+    /** The rows of exactly these keys (for the re-check of findings), by key. */
+    Map<Long, Map<String, Object>> rows(Collection<Long> keys) throws SQLException;
+}

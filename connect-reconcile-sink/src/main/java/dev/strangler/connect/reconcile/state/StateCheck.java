@@ -1,0 +1,137 @@
+package dev.strangler.connect.reconcile.state;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
+import dev.strangler.connect.core.sql.SqlDialect;
+import dev.strangler.connect.core.sql.SqlIdentifier;
+import dev.strangler.connect.core.sql.TableName;
+import dev.strangler.connect.reconcile.compare.Outcome;
+import dev.strangler.connect.reconcile.evidence.CheckLevel;
+import dev.strangler.connect.reconcile.evidence.Finding;
+import dev.strangler.connect.reconcile.evidence.FindingMasker;
+import dev.strangler.connect.reconcile.evidence.ResultsTable;
+import dev.strangler.connect.reconcile.stream.DatabaseSession;
+
+/**
+ * One scope's state-level check between a source table and a target table, in two phases so that lag is not
+ * reported: {@link #scan} bisects the key span down to differing rows (candidates), and {@link #confirm}, run after
+ * the grace period, reads exactly those rows again and records only the differences that persist.
+ */
+public final class StateCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StateCheck.class);
+
+    /** The two tables and how their rows correspond. */
+    public record Tables(SqlDialect sourceDialect, TableName sourceTable, SqlIdentifier sourceKey, List<SqlIdentifier> sourceColumns,
+                         SqlDialect targetDialect, TableName targetTable, SqlIdentifier targetKey, List<SqlIdentifier> targetColumns) {
+    }
+
+    /** Candidates of one scan, waiting for their confirmation. */
+    public record Scan(String runId, Instant startedAt, Map<Long, KeyRange> rangeByKey, BisectionResult result) {
+    }
+
+    private final String connector;
+    private final String scope;
+    private final Tables tables;
+    private final Bisection bisection;
+    private final DatabaseSession source;
+    private final DatabaseSession target;
+    private final DatabaseSession evidence;
+    private final ResultsTable results;
+    private final FindingMasker masker;
+    private final PluginMetricsRecorder metrics;
+    private final Clock clock;
+
+    public StateCheck(String connector, String scope, Tables tables, Bisection bisection, DatabaseSession source,
+                      DatabaseSession target, DatabaseSession evidence, ResultsTable results, FindingMasker masker,
+                      PluginMetricsRecorder metrics, Clock clock) {
+        this.connector = connector;
+        this.scope = scope;
+        this.tables = tables;
+        this.bisection = bisection;
+        this.source = source;
+        this.target = target;
+        this.evidence = evidence;
+        this.results = results;
+        this.masker = masker;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public Scan scan() throws SQLException {
+        Instant started = clock.instant();
+        long start = System.nanoTime();
+        BisectionResult result = bisection.run(sourceReader(), targetReader());
+        metrics.timer("state-check-duration", "Time of one state-level scan of the scope").recordNanosSince(start);
+        metrics.counter("state-ranges-checked", "Key ranges checksummed on both sides by state-level checks").add(result.rangesChecked());
+        metrics.counter("state-rows-fetched", "Rows fetched by state-level checks to compare differing ranges").add(result.rowsFetched());
+        Map<Long, KeyRange> rangeByKey = new HashMap<>();
+        for (RowDifference difference : result.differences()) {
+            result.differingRanges().stream().filter(r -> r.contains(difference.key())).findFirst()
+                    .ifPresent(r -> rangeByKey.put(difference.key(), r));
+        }
+        LOG.info("State check of {}: {} ranges checked, {} differing ranges, {} candidate rows", scope,
+                result.rangesChecked(), result.differingRanges().size(), result.differences().size());
+        return new Scan(UUID.randomUUID().toString(), started, rangeByKey, result);
+    }
+
+    /** Re-reads the candidates of a scan and records the differences that persist; returns them. */
+    public List<Finding> confirm(Scan scan) throws SQLException {
+        List<Long> keys = scan.result().differences().stream().map(RowDifference::key).toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<RowDifference> persisting = bisection.compareRows(sourceReader().rows(keys), targetReader().rows(keys));
+        Instant now = clock.instant();
+        List<Finding> findings = new ArrayList<>();
+        for (RowDifference difference : persisting) {
+            Outcome kind = difference.comparison().outcome();
+            KeyRange range = scan.rangeByKey().get(difference.key());
+            findings.add(masker.mask(new Finding(scan.runId(), connector, scope, CheckLevel.STATE, kind, "range-checksum",
+                    Long.toString(difference.key()), List.of(difference.key()), difference.source(), difference.target(),
+                    difference.comparison().differences(), null, range == null ? null : range.toString(),
+                    scan.startedAt(), now)));
+            metrics.counter("state-findings-confirmed", "Differences confirmed by state-level checks, by kind",
+                    Map.of("kind", kind.label())).increment();
+        }
+        Connection connection = evidence.get();
+        results.insert(connection, findings);
+        connection.commit();
+        LOG.info("State check of {} (run {}): {} of {} candidates persisted and were recorded", scope, scan.runId(),
+                findings.size(), keys.size());
+        return findings;
+    }
+
+    private RangeReader sourceReader() throws SQLException {
+        return new PostgresRangeReader(source.get(), tables.sourceDialect(), tables.sourceTable(), tables.sourceKey(), tables.sourceColumns());
+    }
+
+    private RangeReader targetReader() throws SQLException {
+        return new PostgresRangeReader(target.get(), tables.targetDialect(), tables.targetTable(), tables.targetKey(), tables.targetColumns());
+    }
+
+    /** Drops the connections after a failure, so the next run starts on fresh ones. */
+    public void reset() {
+        source.reset();
+        target.reset();
+        evidence.reset();
+    }
+
+    public void close() {
+        source.close();
+        target.close();
+        evidence.close();
+    }
+}

@@ -1,0 +1,265 @@
+package dev.strangler.connect.reconcile.stream;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.strangler.connect.core.sql.SqlIdentifier;
+import dev.strangler.connect.reconcile.compare.Comparison;
+import dev.strangler.connect.reconcile.compare.FieldPair;
+import dev.strangler.connect.reconcile.compare.Outcome;
+import dev.strangler.connect.reconcile.compare.RecordComparer;
+import dev.strangler.connect.reconcile.evidence.CheckLevel;
+import dev.strangler.connect.reconcile.evidence.Finding;
+import dev.strangler.connect.reconcile.evidence.FindingMasker;
+import dev.strangler.connect.reconcile.evidence.HealthLevel;
+import dev.strangler.connect.reconcile.evidence.ResultsTable;
+import dev.strangler.connect.reconcile.lookup.CounterpartLookup;
+import dev.strangler.connect.reconcile.lookup.RowKey;
+import dev.strangler.connect.reconcile.pending.PendingFinding;
+import dev.strangler.connect.reconcile.pending.PendingStore;
+import dev.strangler.connect.reconcile.repair.SignalTable;
+
+/**
+ * Transaction-level reconciliation of a stream of records, one batch at a time, without Connect types: the sink task
+ * hands it each {@code put()} batch as {@link SourceRow}s.
+ *
+ * <ol>
+ *   <li>The newest record per key is compared with its counterpart, found by one batched lookup.</li>
+ *   <li>A match clears any pending finding of its key; a difference becomes (or refreshes) a pending finding due
+ *       after the grace period, because the target may simply not have caught up yet.</li>
+ *   <li>Due pending findings are claimed in batches and looked up again: cleared if the target now agrees,
+ *       otherwise confirmed: written to the results table in the same transaction that removes them from pending,
+ *       and returned so the task can report them to the mismatch topic.</li>
+ * </ol>
+ */
+public final class StreamReconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamReconciler.class);
+    /** Re-check rounds per batch: bounds the time of one {@code put()} when a large backlog falls due at once. */
+    private static final int MAX_RECHECK_ROUNDS = 8;
+
+    /** Who runs this reconciliation and how long it waits before believing a difference. */
+    public record Settings(String connector, String scope, String runId, Duration grace, int recheckBatchSize) {
+    }
+
+    private final Settings settings;
+    private final FieldMapping mapping;
+    private final RecordComparer comparer;
+    private final CounterpartLookup lookup;
+    private final PendingStore pending;
+    private final ResultsTable results;
+    private final FindingMasker masker;
+    private final ReconcileMetrics metrics;
+    private final DatabaseSession target;
+    private final DatabaseSession evidence;
+    private final Optional<Repair> repair;
+    private final Set<Set<String>> noticedFieldSets = new java.util.HashSet<>();
+    private HealthLevel health = HealthLevel.OK;
+
+    /** The optional repair hook: a Debezium signal table in the source database. */
+    public record Repair(SignalTable signals, DatabaseSession source) {
+    }
+
+    public StreamReconciler(Settings settings, FieldMapping mapping, RecordComparer comparer, CounterpartLookup lookup,
+                            PendingStore pending, ResultsTable results, FindingMasker masker, ReconcileMetrics metrics,
+                            DatabaseSession target, DatabaseSession evidence, Optional<Repair> repair) {
+        this.settings = settings;
+        this.mapping = mapping;
+        this.comparer = comparer;
+        this.lookup = lookup;
+        this.pending = pending;
+        this.results = results;
+        this.masker = masker;
+        this.metrics = metrics;
+        this.target = target;
+        this.evidence = evidence;
+        this.repair = repair;
+    }
+
+    /** Creates the pending and results tables when they do not exist. */
+    public void prepare() throws SQLException {
+        Connection connection = evidence.get();
+        pending.createIfMissing(connection);
+        results.createIfMissing(connection);
+        connection.commit();
+        metrics.backlog(pending.count(connection, settings.connector()));
+        connection.commit();
+    }
+
+    /**
+     * Compares a batch and re-checks what has fallen due.
+     *
+     * @return the findings confirmed during this call, already masked, for the mismatch topic
+     */
+    public List<Finding> reconcile(List<SourceRow> batch, Instant now) throws SQLException {
+        if (!batch.isEmpty()) {
+            compareBatch(latestPerKey(batch), now);
+        }
+        List<Finding> confirmed = recheckDue(now);
+        Connection connection = evidence.get();
+        metrics.backlog(pending.count(connection, settings.connector()));
+        connection.commit();
+        classifyHealth();
+        return confirmed;
+    }
+
+    private void compareBatch(List<SourceRow> rows, Instant now) throws SQLException {
+        Map<RowKey, Map<String, Object>> counterparts = findCounterparts(rows);
+        List<RowKey> agreeing = new ArrayList<>();
+        List<PendingFinding> differing = new ArrayList<>();
+        long stale = 0;
+        for (SourceRow row : rows) {
+            Map<String, Object> counterpart = counterparts.get(row.key());
+            if (isStale(row, counterpart)) {
+                stale++;
+                continue;
+            }
+            Comparison comparison = comparer.compare(pairsFor(row), row.fields(), counterpart);
+            if (comparison.matches()) {
+                agreeing.add(row.key());
+            } else {
+                differing.add(new PendingFinding(row, comparison.outcome(), now, now.plus(settings.grace()), 1));
+            }
+        }
+        Connection connection = evidence.get();
+        int cleared = pending.delete(connection, settings.connector(), agreeing);
+        pending.save(connection, settings.connector(), differing);
+        connection.commit();
+        metrics.compared(rows.size() - stale);
+        metrics.matched(agreeing.size());
+        metrics.cleared(cleared);
+        metrics.pending(differing.size());
+        metrics.stale(stale);
+        LOG.debug("Compared {} records of {}: {} matched, {} pending, {} stale", rows.size(), settings.scope(),
+                agreeing.size(), differing.size(), stale);
+    }
+
+    private List<Finding> recheckDue(Instant now) throws SQLException {
+        List<Finding> confirmed = new ArrayList<>();
+        for (int round = 0; round < MAX_RECHECK_ROUNDS; round++) {
+            Connection connection = evidence.get();
+            List<PendingFinding> due = pending.claimDue(connection, settings.connector(), now, settings.recheckBatchSize());
+            if (due.isEmpty()) {
+                connection.commit();
+                break;
+            }
+            Map<RowKey, Map<String, Object>> counterparts = findCounterparts(due.stream().map(PendingFinding::row).toList());
+            List<RowKey> done = new ArrayList<>();
+            List<Finding> roundFindings = new ArrayList<>();
+            long cleared = 0;
+            for (PendingFinding finding : due) {
+                SourceRow row = finding.row();
+                Map<String, Object> counterpart = counterparts.get(row.key());
+                done.add(row.key());
+                Comparison comparison = comparer.compare(pairsFor(row), row.fields(), counterpart);
+                // A target that moved past the record's version cannot confirm a difference with it.
+                if (comparison.matches() || isStale(row, counterpart)) {
+                    cleared++;
+                    continue;
+                }
+                roundFindings.add(masker.mask(new Finding(settings.runId(), settings.connector(), settings.scope(),
+                        CheckLevel.RECORD, comparison.outcome(), ruleOf(comparison.outcome()), row.key().text(),
+                        row.keyValues(), row.fields(), counterpart, comparison.differences(), row.origin(),
+                        null, finding.firstSeen(), now)));
+            }
+            pending.delete(connection, settings.connector(), done);
+            results.insert(connection, roundFindings);
+            connection.commit();
+            metrics.cleared(cleared);
+            roundFindings.forEach(f -> metrics.confirmed(f.kind()));
+            requestRepair(roundFindings);
+            confirmed.addAll(roundFindings);
+            if (due.size() < settings.recheckBatchSize()) {
+                break;
+            }
+        }
+        if (!confirmed.isEmpty()) {
+            LOG.info("Confirmed {} findings for {} after the grace period of {}", confirmed.size(), settings.scope(), settings.grace());
+        }
+        return confirmed;
+    }
+
+    private void requestRepair(List<Finding> findings) throws SQLException {
+        if (repair.isEmpty() || findings.isEmpty()) {
+            return;
+        }
+        List<List<Object>> keys = findings.stream().map(Finding::keyValues).toList();
+        String id = repair.get().signals().requestSnapshot(repair.get().source().get(), keys);
+        LOG.info("Requested an incremental snapshot of {} keys of {} (signal {})", keys.size(), settings.scope(), id);
+    }
+
+    private Map<RowKey, Map<String, Object>> findCounterparts(List<SourceRow> rows) throws SQLException {
+        Set<SqlIdentifier> columns = new LinkedHashSet<>();
+        for (SourceRow row : rows) {
+            columns.addAll(mapping.valueColumns(pairsFor(row)));
+        }
+        long start = System.nanoTime();
+        Map<RowKey, Map<String, Object>> found = lookup.find(target.get(),
+                rows.stream().map(SourceRow::keyValues).toList(), List.copyOf(columns));
+        metrics.lookupLatency().recordNanosSince(start);
+        return found;
+    }
+
+    private List<FieldPair> pairsFor(SourceRow row) {
+        Set<String> fields = row.fields().keySet();
+        if (!mapping.isExplicit() && noticedFieldSets.add(Set.copyOf(fields))) {
+            Set<String> unmatched = mapping.unmatchedFields(fields);
+            if (!unmatched.isEmpty()) {
+                LOG.info("Fields {} of {} records have no column in the target table and are not compared", unmatched, settings.scope());
+            }
+        }
+        return mapping.pairsFor(fields);
+    }
+
+    private boolean isStale(SourceRow row, Map<String, Object> counterpart) {
+        return mapping.versionGuard().map(g -> g.targetIsNewer(row.fields(), counterpart)).orElse(false);
+    }
+
+    private void classifyHealth() {
+        HealthLevel current = metrics.health();
+        if (current == health) {
+            return;
+        }
+        HealthLevel previous = health;
+        health = current;
+        String message = String.format("Mismatch rate of %s is %.4f (%d confirmed of %d compared): %s, was %s",
+                settings.scope(), metrics.mismatchRate(), metrics.confirmedCount(), metrics.comparedCount(), current, previous);
+        if (current == HealthLevel.OK) {
+            LOG.info(message);
+        } else if (current == HealthLevel.WARNING) {
+            LOG.warn(message);
+        } else {
+            LOG.error(message);
+        }
+    }
+
+    static String ruleOf(Outcome outcome) {
+        return outcome == Outcome.MISMATCH ? "field-compare" : "existence";
+    }
+
+    /** Keeps the last record of each key (records arrive in offset order per partition, keys stay in a partition). */
+    static List<SourceRow> latestPerKey(List<SourceRow> batch) {
+        Map<RowKey, SourceRow> latest = new LinkedHashMap<>();
+        for (SourceRow row : batch) {
+            latest.remove(row.key());
+            latest.put(row.key(), row);
+        }
+        return new ArrayList<>(latest.values());
+    }
+
+    public HealthLevel health() {
+        return health;
+    }
+}
