@@ -1,0 +1,345 @@
+package dev.strangler.connect.legacy.write;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.strangler.connect.core.origin.OriginMarker;
+import dev.strangler.connect.core.sql.DmlStatement;
+import dev.strangler.connect.core.sql.PostgresDialect;
+import dev.strangler.connect.core.sql.SqlDialect;
+import dev.strangler.connect.core.sql.SqlFailure;
+import dev.strangler.connect.core.sql.SqlFailureClassifier;
+import dev.strangler.connect.core.sql.SqlIdentifier;
+import dev.strangler.connect.core.sql.TableName;
+import dev.strangler.connect.core.sql.WriteStatements;
+import dev.strangler.connect.legacy.write.BatchPlanner.BatchPlan;
+import dev.strangler.connect.legacy.write.BatchPlanner.PendingWrite;
+import dev.strangler.connect.legacy.write.BatchPlanner.StatementGroup;
+
+/**
+ * Writes the rows of one put batch into the legacy database in one transaction, so every event's tables (header
+ * and details) change together and a batch is either committed or not at all.
+ *
+ * <p>When the database refuses a row (constraint, bad value), the transaction is rolled back and the batch is
+ * written again event by event, each inside a savepoint: the events whose rows are refused are returned as
+ * rejected (for the dead-letter path) and the others are committed. A transient failure (connection lost,
+ * serialization failure, deadlock) rolls everything back, drops the connection and is thrown for a retry of the
+ * same batch; nothing of it was committed, so the consumer offsets may not advance either.
+ *
+ * <p>Not thread-safe: one writer per task.
+ */
+public final class LegacyTableWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LegacyTableWriter.class);
+
+    /**
+     * The transaction-local setting a legacy trigger can read to recognise the sink's writes (see
+     * {@code dev.strangler.connect.core.origin}): set at the start of every transaction on PostgreSQL.
+     */
+    static final String ORIGIN_SETTING = "strangler.origin";
+
+    /** Opens a connection to the legacy database. */
+    @FunctionalInterface
+    public interface ConnectionFactory {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * @param rejected     events (by index in the batch) whose rows the database refused, with its reason
+     * @param rowsApplied  rows the database changed
+     * @param staleSkips   writes that changed nothing (stale in the batch or refused by the guard)
+     */
+    public record BatchResult(Map<Integer, SQLException> rejected, long rowsApplied, long staleSkips) {
+    }
+
+    private final ConnectionFactory connections;
+    private final SqlDialect dialect;
+    private final WriteStatements statements;
+    private final ParameterBinder binder;
+    private final OriginMarker originMarker;
+    private final WriteMetrics metrics;
+    private Connection connection;
+
+    public LegacyTableWriter(ConnectionFactory connections, SqlDialect dialect, OriginMarker originMarker, WriteMetrics metrics) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.statements = WriteStatements.forDialect(dialect);
+        this.binder = new ParameterBinder(dialect);
+        this.originMarker = Objects.requireNonNull(originMarker, "originMarker");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * Writes the rows of a batch; {@code events.get(i)} are the rows of the batch's i-th event, in mapping order.
+     *
+     * @param isolateBadRows whether a refused row may be set aside (there is a dead-letter path); when false a
+     *                       refused row fails the whole batch with {@link SqlFailure#BAD_ROW} and nothing commits
+     * @throws LegacyWriteException when nothing was committed: transient (retry), fatal, or a bad row that may not
+     *                              be set aside
+     */
+    public BatchResult write(List<List<RowWrite>> events, boolean isolateBadRows) throws LegacyWriteException {
+        List<PendingWrite> pending = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            for (RowWrite row : events.get(i)) {
+                pending.add(new PendingWrite(i, row));
+            }
+        }
+        if (pending.isEmpty()) {
+            return new BatchResult(Map.of(), 0, 0);
+        }
+        Connection c = connection();
+        BatchPlan plan = BatchPlanner.plan(pending);
+        Counts counts = new Counts();
+        try {
+            begin(c);
+            for (StatementGroup group : plan.groups()) {
+                execute(c, group, counts);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            SqlFailure failure = SqlFailureClassifier.classify(e);
+            if (failure != SqlFailure.BAD_ROW || !isolateBadRows) {
+                throw failed(failure, "writing a batch of " + pending.size() + " rows", e);
+            }
+            LOG.info("The legacy database refused a row (SQLSTATE {}); writing the batch's {} events one by one to set the bad ones aside",
+                    SqlFailureClassifier.sqlState(e), events.size());
+            return isolate(c, events);
+        }
+        counts.addPlanned(plan);
+        counts.publish(metrics);
+        LOG.debug("Wrote {} rows in {} statement groups ({} stale)", counts.applied(), plan.groups().size(), counts.stale());
+        return new BatchResult(Map.of(), counts.applied(), counts.stale());
+    }
+
+    /** Writes event by event, each in a savepoint, setting aside the events whose rows the database refuses. */
+    private BatchResult isolate(Connection c, List<List<RowWrite>> events) throws LegacyWriteException {
+        Map<Integer, SQLException> rejected = new LinkedHashMap<>();
+        Counts counts = new Counts();
+        try {
+            begin(c);
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i).isEmpty()) {
+                    continue;
+                }
+                List<PendingWrite> pending = new ArrayList<>();
+                for (RowWrite row : events.get(i)) {
+                    pending.add(new PendingWrite(i, row));
+                }
+                BatchPlan plan = BatchPlanner.plan(pending);
+                Counts eventCounts = new Counts();
+                Savepoint savepoint = c.setSavepoint();
+                try {
+                    for (StatementGroup group : plan.groups()) {
+                        execute(c, group, eventCounts);
+                    }
+                    if (dialect instanceof PostgresDialect) {
+                        c.releaseSavepoint(savepoint); // Oracle has no RELEASE SAVEPOINT
+                    }
+                    eventCounts.addPlanned(plan);
+                    counts.add(eventCounts);
+                } catch (SQLException e) {
+                    if (SqlFailureClassifier.classify(e) != SqlFailure.BAD_ROW) {
+                        throw e;
+                    }
+                    c.rollback(savepoint);
+                    rejected.put(i, e);
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            SqlFailure failure = SqlFailureClassifier.classify(e);
+            throw failed(failure == SqlFailure.BAD_ROW ? SqlFailure.FATAL : failure, "isolating refused rows", e);
+        }
+        counts.publish(metrics);
+        return new BatchResult(Map.copyOf(rejected), counts.applied(), counts.stale());
+    }
+
+    private void execute(Connection c, StatementGroup group, Counts counts) throws SQLException {
+        List<RowWrite> rows = group.writes().stream().map(PendingWrite::write).toList();
+        TableName table = group.shape().table();
+        switch (group.mode()) {
+            case INSERT -> counts.applied(table, group.mode(), rows.size(), executeMultiRow(c, group, rows, true));
+            case UPSERT -> counts.applied(table, group.mode(), rows.size(), executeMultiRow(c, group, rows, false));
+            case UPDATE_ONLY, SOFT_DELETE ->
+                    counts.applied(table, group.mode(), rows.size(), executeBatch(c, statements.update(group.shape()), rows));
+            case DELETE -> {
+                executeBatch(c, statements.markBeforeDelete(group.shape(), originMarker.column()), rows);
+                counts.applied(table, group.mode(), rows.size(), executeBatch(c, statements.delete(group.shape()), rows));
+            }
+        }
+    }
+
+    /**
+     * Inserts or upserts in statements of up to the dialect's rows per statement. Chunk sizes are the maximum and
+     * powers of two below it, so a handful of distinct statement texts serve every batch size (and stay in the
+     * driver's statement cache).
+     */
+    private long executeMultiRow(Connection c, StatementGroup group, List<RowWrite> rows, boolean insertIfAbsent) throws SQLException {
+        int max = statements.maxRowsPerStatement(group.shape());
+        Map<Integer, List<List<RowWrite>>> chunksBySize = new LinkedHashMap<>();
+        int offset = 0;
+        while (offset < rows.size()) {
+            int remaining = rows.size() - offset;
+            int size = remaining >= max ? max : Integer.highestOneBit(remaining);
+            chunksBySize.computeIfAbsent(size, s -> new ArrayList<>()).add(rows.subList(offset, offset + size));
+            offset += size;
+        }
+        long applied = 0;
+        for (Map.Entry<Integer, List<List<RowWrite>>> chunks : chunksBySize.entrySet()) {
+            DmlStatement statement = insertIfAbsent
+                    ? statements.insertIfAbsent(group.shape(), chunks.getKey())
+                    : statements.upsert(group.shape(), chunks.getKey());
+            try (PreparedStatement prepared = c.prepareStatement(statement.sql())) {
+                for (List<RowWrite> chunk : chunks.getValue()) {
+                    int index = 1;
+                    for (RowWrite row : chunk) {
+                        for (SqlIdentifier column : statement.rowParameters()) {
+                            binder.bind(prepared, index++, row.value(column));
+                        }
+                    }
+                    prepared.addBatch();
+                }
+                applied += affected(prepared.executeBatch(), statement.rows());
+            }
+        }
+        return applied;
+    }
+
+    private long executeBatch(Connection c, DmlStatement statement, List<RowWrite> rows) throws SQLException {
+        try (PreparedStatement prepared = c.prepareStatement(statement.sql())) {
+            for (RowWrite row : rows) {
+                int index = 1;
+                for (SqlIdentifier column : statement.rowParameters()) {
+                    binder.bind(prepared, index++, row.value(column));
+                }
+                prepared.addBatch();
+            }
+            return affected(prepared.executeBatch(), 1);
+        }
+    }
+
+    /** Rows changed; a driver that cannot tell ({@code SUCCESS_NO_INFO}) is taken to have changed every row. */
+    private static long affected(int[] counts, int rowsPerExecution) {
+        long total = 0;
+        for (int count : counts) {
+            total += count == Statement.SUCCESS_NO_INFO ? rowsPerExecution : Math.max(0, count);
+        }
+        return total;
+    }
+
+    private void begin(Connection c) throws SQLException {
+        if (dialect instanceof PostgresDialect) {
+            try (PreparedStatement origin = c.prepareStatement("SELECT set_config('" + ORIGIN_SETTING + "', ?, true)")) {
+                origin.setString(1, originMarker.value());
+                origin.execute();
+            }
+        }
+    }
+
+    private Connection connection() throws LegacyWriteException {
+        if (connection == null) {
+            try {
+                Connection opened = connections.open();
+                opened.setAutoCommit(false);
+                connection = opened;
+            } catch (SQLException e) {
+                throw failed(SqlFailureClassifier.classify(e), "connecting to the legacy database", e);
+            }
+        }
+        return connection;
+    }
+
+    private LegacyWriteException failed(SqlFailure failure, String what, SQLException e) {
+        if (failure == SqlFailure.TRANSIENT) {
+            close(); // the connection may be broken; the retry opens a fresh one
+        }
+        return new LegacyWriteException(failure, failure.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + " failure " + what + " (SQLSTATE " + SqlFailureClassifier.sqlState(e) + "): " + summary(e), e);
+    }
+
+    /**
+     * The first line of a database error: PostgreSQL appends "Detail:" lines that can quote row values (personal
+     * data), while the first line names the constraint, column or type.
+     */
+    public static String summary(SQLException e) {
+        String message = e.getMessage();
+        if (message == null) {
+            return e.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).trim();
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Rollback failed after a write failure; the connection is dropped if the failure was transient", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the legacy database connection failed", e);
+            }
+            connection = null;
+        }
+    }
+
+    /** Rows applied and skipped, per table and mode, published only once their transaction committed. */
+    private static final class Counts {
+        private final Map<TableName, Map<WriteMode, Long>> applied = new LinkedHashMap<>();
+        private final Map<TableName, Long> stale = new LinkedHashMap<>();
+        private final Map<TableName, Long> coalesced = new LinkedHashMap<>();
+
+        void applied(TableName table, WriteMode mode, long attempted, long changed) {
+            applied.computeIfAbsent(table, t -> new LinkedHashMap<>()).merge(mode, changed, Long::sum);
+            if (attempted > changed) {
+                stale.merge(table, attempted - changed, Long::sum);
+            }
+        }
+
+        void addPlanned(BatchPlan plan) {
+            plan.stale().forEach(w -> stale.merge(w.write().shape().table(), 1L, Long::sum));
+            plan.superseded().forEach(w -> coalesced.merge(w.write().shape().table(), 1L, Long::sum));
+        }
+
+        void add(Counts other) {
+            other.applied.forEach((table, modes) -> modes.forEach((mode, n) ->
+                    applied.computeIfAbsent(table, t -> new LinkedHashMap<>()).merge(mode, n, Long::sum)));
+            other.stale.forEach((table, n) -> stale.merge(table, n, Long::sum));
+            other.coalesced.forEach((table, n) -> coalesced.merge(table, n, Long::sum));
+        }
+
+        long applied() {
+            return applied.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+        }
+
+        long stale() {
+            return stale.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        void publish(WriteMetrics metrics) {
+            applied.forEach((table, modes) -> modes.forEach((mode, n) -> metrics.rowsWritten(table, mode, n)));
+            stale.forEach(metrics::staleSkips);
+            coalesced.forEach(metrics::coalesced);
+        }
+    }
+}

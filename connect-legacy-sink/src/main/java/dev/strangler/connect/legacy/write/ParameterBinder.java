@@ -1,0 +1,43 @@
+package dev.strangler.connect.legacy.write;
+
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+import dev.strangler.connect.core.sql.PostgresDialect;
+import dev.strangler.connect.core.sql.SqlDialect;
+
+/**
+ * Binds projected values to statement placeholders. Values are always parameters, never SQL text.
+ *
+ * <p>On PostgreSQL, text is bound with an unspecified type (as pgjdbc's {@code stringtype=unspecified} would), so
+ * the server converts it to the column's type: legacy schemas keep codes, dates and numbers in whatever types they
+ * chose, and a derived key built as text can land in a numeric key column. NULL is bound untyped for the same
+ * reason.
+ */
+final class ParameterBinder {
+
+    private final boolean postgres;
+
+    ParameterBinder(SqlDialect dialect) {
+        this.postgres = dialect instanceof PostgresDialect;
+    }
+
+    void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, postgres ? Types.NULL : Types.VARCHAR);
+        } else if (value instanceof String text) {
+            if (postgres) {
+                statement.setObject(index, text, Types.OTHER);
+            } else {
+                statement.setString(index, text);
+            }
+        } else if (value instanceof BigInteger integer) {
+            statement.setBigDecimal(index, new java.math.BigDecimal(integer));
+        } else {
+            // Numbers, booleans, byte[] and java.time values: both drivers map them (JDBC 4.2).
+            statement.setObject(index, value);
+        }
+    }
+}
