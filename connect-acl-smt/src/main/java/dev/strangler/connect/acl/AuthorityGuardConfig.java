@@ -9,6 +9,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 import dev.strangler.connect.acl.guard.GuardedTables;
+import dev.strangler.connect.acl.quarantine.QuarantineConfig;
 import dev.strangler.connect.core.origin.OriginMarker;
 import dev.strangler.connect.core.origin.OriginMarkerConfig;
 import dev.strangler.connect.core.plan.MigrationPlan;
@@ -16,7 +17,8 @@ import dev.strangler.connect.core.plan.MigrationPlanConfig;
 
 /**
  * Configuration of the {@link AuthorityGuard}: the migration plan, the origin marker shared with the legacy sink,
- * which legacy tables hold which plan entity, and where violations and unreadable events go. Parsed once into
+ * which legacy tables hold which plan entity, and where violations go; events it cannot judge are quarantined like in every ACL transform
+ * ({@code quarantine.*}). Parsed once into
  * typed values; the plan and the table bindings are cross-checked here (a table bound to an entity the plan does
  * not know fails naming {@value #TABLES}).
  */
@@ -25,10 +27,8 @@ public final class AuthorityGuardConfig extends AbstractConfig {
     public static final String TABLES = "guard.tables";
     public static final String COLUMNS = "guard.columns";
     public static final String VIOLATION_TOPIC = "guard.violation.topic";
-    public static final String QUARANTINE_TOPIC = "quarantine.topic";
 
     public static final String DEFAULT_VIOLATION_TOPIC = "strangler.authority.violations";
-    public static final String DEFAULT_QUARANTINE_TOPIC = "strangler.acl.quarantine";
 
     private static final String GROUP_PLAN = "Migration plan";
     private static final String GROUP_ORIGIN = "Origin marker";
@@ -61,6 +61,7 @@ public final class AuthorityGuardConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         MigrationPlanConfig.define(def, GROUP_PLAN);
         OriginMarkerConfig.define(def, GROUP_ORIGIN);
+        QuarantineConfig.define(def);
         int order = 0;
         return def
                 .define(TABLES, ConfigDef.Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new EntriesValidator("[schema.]table=entity", true),
@@ -80,12 +81,7 @@ public final class AuthorityGuardConfig extends AbstractConfig {
                         "Topic that receives legacy changes to scopes legacy no longer has write authority over "
                                 + "(authority violations), unchanged, with headers naming scope, phase, reason, table "
                                 + "and transaction. They are not propagated further down the ACL.",
-                        GROUP_GUARD, ++order, ConfigDef.Width.LONG, "Violation topic")
-                .define(QUARANTINE_TOPIC, ConfigDef.Type.STRING, DEFAULT_QUARANTINE_TOPIC, new TopicNameValidator(),
-                        ConfigDef.Importance.MEDIUM,
-                        "Topic that receives change events the guard cannot judge (malformed envelope, no source "
-                                + "timestamp), unchanged, with the reason in headers; the task keeps running.",
-                        GROUP_GUARD, ++order, ConfigDef.Width.LONG, "Quarantine topic");
+                        GROUP_GUARD, ++order, ConfigDef.Width.LONG, "Violation topic");
     }
 
     public MigrationPlan plan() {
@@ -102,10 +98,6 @@ public final class AuthorityGuardConfig extends AbstractConfig {
 
     public String violationTopic() {
         return getString(VIOLATION_TOPIC);
-    }
-
-    public String quarantineTopic() {
-        return getString(QUARANTINE_TOPIC);
     }
 
     /** Checks the shape {@code left=right} of each entry; what the names mean is checked against the plan later. */

@@ -186,7 +186,9 @@ class AuthorityGuardTest {
         assertThat(registry.value("authority-violations-total", Map.of("scope", "auto-de-address")))
                 .isEqualTo(expect == Expect.VIOLATION ? 1.0 : 0.0);
         assertThat(registry.value("own-writes-dropped-total", Map.of())).isEqualTo(expect == Expect.DROP ? 1.0 : 0.0);
-        assertThat(registry.value("changes-passed-total", Map.of())).isEqualTo(expect == Expect.PASS ? 1.0 : 0.0);
+        assertThat(registry.value("records-passed-over-total", Map.of())).isEqualTo(expect == Expect.PASS ? 1.0 : 0.0);
+        assertThat(registry.value("records-dropped-total", Map.of())).isEqualTo(expect == Expect.DROP ? 1.0 : 0.0);
+        assertThat(registry.value("records-in-total", Map.of())).isEqualTo(1.0);
     }
 
     @Test
@@ -264,11 +266,25 @@ class AuthorityGuardTest {
         SourceRecord second = guard.apply(new SourceRecord(null, null, "legacy.public.endorsement", 0, envelopeSchema, unknownOp));
 
         assertThat(first.topic()).isEqualTo("endorsement.quarantine");
-        assertThat(headers(first)).containsExactlyEntriesOf(Map.of("strangler.quarantine.reason", "missing-source-ts_ms"));
         assertThat(first.value()).isSameAs(noSourceTime);
+        assertThat(headers(first)).containsEntry("acl.quarantined", "true")
+                .containsEntry("acl.quarantine.transform", "AuthorityGuard")
+                .containsEntry("acl.quarantine.rule", "source.ts_ms")
+                .containsEntry("acl.quarantine.reason", "malformed-event")
+                .containsEntry("acl.quarantine.original.topic", "legacy.public.endorsement");
         assertThat(second.topic()).isEqualTo("endorsement.quarantine");
-        assertThat(headers(second).get("strangler.quarantine.reason")).startsWith("malformed-change-event: ").contains("'x'");
-        assertThat(registry.value("change-events-quarantined-total", Map.of())).isEqualTo(2.0);
+        assertThat(headers(second)).containsEntry("acl.quarantine.rule", "envelope")
+                .containsEntry("acl.quarantine.reason", "malformed-event");
+        assertThat(headers(second).get("acl.quarantine.detail")).contains("'x'");
+        assertThat(registry.value("records-quarantined-total", Map.of("reason", "malformed-event"))).isEqualTo(2.0);
+    }
+
+    @Test
+    void recordAlreadyQuarantinedByAnEarlierTransformPassesUntouched() {
+        SourceRecord input = record(envelope("c", null, row("AUTO", "DE", "ADDR_CHG", null), "endorsement", CUTOVER));
+        input.headers().addBoolean("acl.quarantined", true);
+
+        assertThat(guard.apply(input)).isSameAs(input);
     }
 
     @Test
