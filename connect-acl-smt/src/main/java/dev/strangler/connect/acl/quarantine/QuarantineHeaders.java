@@ -15,7 +15,7 @@ public final class QuarantineHeaders {
     public static final String TRANSFORM = "acl.quarantine.transform";
     /** The configured element that rejected it: a field path, a rule name. */
     public static final String RULE = "acl.quarantine.rule";
-    /** Why, as a {@link RejectReason#label()}: {@code unknown-code}, {@code missing-field}, ... */
+    /** Why, as a {@link RejectReason#label()}: {@code unknown-code}, {@code schema-mismatch}, ... */
     public static final String REASON = "acl.quarantine.reason";
     /** A human-readable explanation naming fields (and an unknown code, truncated), never a whole value. */
     public static final String DETAIL = "acl.quarantine.detail";

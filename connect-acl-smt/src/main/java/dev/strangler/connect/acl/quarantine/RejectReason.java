@@ -13,8 +13,8 @@ public enum RejectReason {
     MALFORMED_EVENT,
     /** An operation the ACL does not turn into a domain event (a truncate). */
     UNSUPPORTED_OPERATION,
-    /** A configured field path that the record's schema does not have. */
-    MISSING_FIELD,
+    /** The record's schema does not fit the configuration: a field path it lacks, a field of the wrong type. */
+    SCHEMA_MISMATCH,
     /** The record value (or key) is not a struct, so field paths cannot apply. */
     NOT_A_STRUCT,
     /** A value that cannot be converted (not a boolean code, a malformed timestamp, a decimal that does not fit). */

@@ -1,0 +1,67 @@
+package dev.strangler.connect.acl;
+
+import java.util.function.Function;
+
+import dev.strangler.connect.acl.quarantine.RecordRejectedException;
+import dev.strangler.connect.acl.quarantine.RejectReason;
+import dev.strangler.connect.acl.struct.StructRewrite;
+
+import org.apache.kafka.common.cache.Cache;
+import org.apache.kafka.common.cache.LRUCache;
+import org.apache.kafka.common.cache.SynchronizedCache;
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * The per-input-schema cache of compiled rewrites that every path-based transform shares (Kafka's
+ * {@code ReplaceField} keeps its updated schemas the same way). A schema the configuration does not fit is cached
+ * too, as the rejection, so a wrong path costs one check per schema, not one per record.
+ */
+final class StructRewrites {
+
+    /** A compiled rewrite, or why the configuration does not fit the schema. */
+    private record Plan(StructRewrite rewrite, String missing) {
+    }
+
+    private final Cache<Schema, Plan> plans = new SynchronizedCache<>(new LRUCache<>(32));
+    private final Function<Schema, StructRewrite> compiler;
+
+    /** @param compiler builds the rewrite for a schema; throws {@code StructRewrite.PathException} if it does not fit */
+    StructRewrites(Function<Schema, StructRewrite> compiler) {
+        this.compiler = compiler;
+    }
+
+    /** Rewrites the key or value of a record; tombstones (null) are returned as they are. */
+    <R extends ConnectRecord<R>> R apply(R record, RecordPart part) {
+        Object value = part.value(record);
+        if (value == null) {
+            return record;
+        }
+        Schema schema = part.schema(record);
+        if (!(value instanceof Struct struct) || schema == null || schema.type() != Schema.Type.STRUCT) {
+            throw new RecordRejectedException(RejectReason.NOT_A_STRUCT, part.label(),
+                    "The record " + part.label() + " is not a struct with a schema, so field paths do not apply");
+        }
+        StructRewrite rewrite = rewriteFor(schema);
+        return part.with(record, rewrite.schema(), rewrite.apply(struct));
+    }
+
+    private StructRewrite rewriteFor(Schema schema) {
+        Plan plan = plans.get(schema);
+        if (plan == null) {
+            try {
+                plan = new Plan(compiler.apply(schema), null);
+            } catch (StructRewrite.PathException e) {
+                plan = new Plan(null, e.path() + ": " + e.getMessage());
+            }
+            plans.put(schema, plan);
+        }
+        if (plan.rewrite() == null) {
+            String rule = plan.missing().substring(0, plan.missing().indexOf(':'));
+            throw new RecordRejectedException(RejectReason.SCHEMA_MISMATCH, rule,
+                    "The configuration does not fit the record schema " + schema.name() + ": " + plan.missing().substring(rule.length() + 2));
+        }
+        return plan.rewrite();
+    }
+}
