@@ -41,7 +41,7 @@ public final class ConnectWorker implements AutoCloseable {
 
     /** Worker settings a test may change before start. */
     public static final class Options {
-        boolean exactlyOnceSource;
+        boolean exactlyOnceSource = true;
         final Map<String, String> overrides = new LinkedHashMap<>();
 
         /** {@code exactly.once.source.support=enabled} (KIP-618): source tasks write in Kafka transactions. */
@@ -60,34 +60,17 @@ public final class ConnectWorker implements AutoCloseable {
         int restPort = FreePorts.next();
         Path dir = workDir.resolve("connect");
         String group = "strangler-connect-" + Long.toHexString(System.nanoTime());
-        Properties properties = new Properties();
+        Properties properties = sharedWorkerSettings();
+        // Only what depends on where this worker runs differs from docker/connect/worker.properties.
         properties.setProperty("bootstrap.servers", bootstrapServers);
         properties.setProperty("group.id", group);
         properties.setProperty("config.storage.topic", group + "-configs");
         properties.setProperty("offset.storage.topic", group + "-offsets");
         properties.setProperty("status.storage.topic", group + "-status");
-        properties.setProperty("config.storage.replication.factor", "1");
-        properties.setProperty("offset.storage.replication.factor", "1");
-        properties.setProperty("status.storage.replication.factor", "1");
-        properties.setProperty("offset.storage.partitions", "5");
-        properties.setProperty("status.storage.partitions", "1");
-        properties.setProperty("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        properties.setProperty("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        properties.setProperty("key.converter.schemas.enable", "true");
-        properties.setProperty("value.converter.schemas.enable", "true");
-        properties.setProperty("offset.flush.interval.ms", "1000");
         properties.setProperty("listeners", "http://127.0.0.1:" + restPort);
         properties.setProperty("rest.advertised.host.name", "127.0.0.1");
         properties.setProperty("rest.advertised.port", Integer.toString(restPort));
         properties.setProperty("plugin.path", pluginPath.stream().map(Path::toString).collect(Collectors.joining(",")));
-        // KIP-898: find plugins through their META-INF/services manifests only, as a production worker should.
-        properties.setProperty("plugin.discovery", "service_load");
-        properties.setProperty("config.providers", "file,env");
-        properties.setProperty("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
-        properties.setProperty("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
-        properties.setProperty("connector.client.config.override.policy", "All");
-        // One worker: after a restart its tasks come back at once instead of after the default 5-minute delay.
-        properties.setProperty("scheduled.rebalance.max.delay.ms", "0");
         properties.setProperty("exactly.once.source.support", options.exactlyOnceSource ? "enabled" : "disabled");
         options.overrides.forEach(properties::setProperty);
         Path config = dir.resolve("worker.properties");
@@ -106,6 +89,20 @@ public final class ConnectWorker implements AutoCloseable {
         ConnectWorker worker = new ConnectWorker(restPort, process);
         worker.startProcess();
         return worker;
+    }
+
+    /** The worker settings shared with docker/compose.yaml (copied into the harness by the build). */
+    static Properties sharedWorkerSettings() {
+        Properties properties = new Properties();
+        try (var in = ConnectWorker.class.getResourceAsStream("worker.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("Missing build resource worker.properties (from docker/connect/)");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
     }
 
     public String restUrl() {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  */
 public final class LocalStack implements AutoCloseable {
 
+    private static final String MARKER = ".strangler-stack";
     private static LocalStack shared;
 
     private final Path workDir;
@@ -56,7 +57,8 @@ public final class LocalStack implements AutoCloseable {
         boolean temporary = workDir == null;
         Path dir;
         try {
-            dir = temporary ? Files.createTempDirectory("strangler-stack-") : Files.createDirectories(workDir);
+            dir = temporary ? Files.createTempDirectory("strangler-stack-") : freshDirectory(workDir);
+            Files.writeString(dir.resolve(MARKER), "a strangler-connect local stack; deleted by the next start\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,6 +80,22 @@ public final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** A stack's data is disposable: the previous run's directory is cleared, but never a directory we did not make. */
+    private static Path freshDirectory(Path workDir) throws IOException {
+        if (Files.isDirectory(workDir)) {
+            if (Files.exists(workDir.resolve(MARKER))) {
+                deleteRecursively(workDir);
+            } else {
+                try (Stream<Path> entries = Files.list(workDir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalArgumentException(workDir + " is not empty and not a previous stack's directory");
+                    }
+                }
+            }
+        }
+        return Files.createDirectories(workDir);
     }
 
     public PostgresServer postgres() {
