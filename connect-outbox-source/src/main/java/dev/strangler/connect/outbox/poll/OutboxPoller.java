@@ -143,7 +143,16 @@ public final class OutboxPoller {
         List<OutboxRow> rows = batch.rows();
         for (int i = 0; i < rows.size(); i++) {
             OutboxRow row = rows.get(i);
-            Optional<SourceRecord> record = shape(row);
+            Optional<SourceRecord> record;
+            try {
+                record = Optional.of(shaper.toRecord(row));
+            } catch (BadRowException problem) {
+                if (badRowPolicy == BadRowPolicy.FAIL && i > 0) {
+                    // Publish everything before the bad row; the next poll of this table starts at it and fails.
+                    return stopBefore(table, rows, i, records, transactionEnds);
+                }
+                record = handleBadRow(row, problem);
+            }
             record.ifPresent(records::add);
             boolean transactionComplete = i + 1 < rows.size()
                     ? rows.get(i + 1).position().transactionId() != row.position().transactionId()
@@ -172,6 +181,19 @@ public final class OutboxPoller {
         return new PolledBatch(records, transactionEnds, earlierTransactionEnded);
     }
 
+    private PolledBatch stopBefore(TableName table, List<OutboxRow> rows, int badRow, List<SourceRecord> records,
+                                   List<SourceRecord> transactionEnds) {
+        OutboxRow last = rows.get(badRow - 1);
+        boolean lastTransactionComplete = last.position().transactionId() != rows.get(badRow).position().transactionId();
+        if (lastTransactionComplete && recordsSinceTransactionEnd) {
+            addTransactionEnd(transactionEnds, records.get(records.size() - 1));
+            recordsSinceTransactionEnd = false;
+        }
+        positions.put(table, Optional.of(last.position()));
+        unfinishedTransactionTable = lastTransactionComplete ? Optional.empty() : Optional.of(table);
+        return new PolledBatch(records, transactionEnds, false);
+    }
+
     private static void addTransactionEnd(List<SourceRecord> transactionEnds, SourceRecord record) {
         // A skipped row can end a transaction whose last record already ends an earlier one in this batch.
         if (transactionEnds.isEmpty() || transactionEnds.get(transactionEnds.size() - 1) != record) {
@@ -179,27 +201,23 @@ public final class OutboxPoller {
         }
     }
 
-    private Optional<SourceRecord> shape(OutboxRow row) {
-        try {
-            return Optional.of(shaper.toRecord(row));
-        } catch (BadRowException problem) {
-            metrics.badRow(row.table(), problem.reason(), badRowPolicy);
-            switch (badRowPolicy) {
-                case FAIL:
-                    throw new ConnectException("Outbox row " + row.eventId() + " of " + row.table() + " at position " + row.position()
-                            + " cannot be published (" + problem.reason().code() + "): " + problem.getMessage()
-                            + ". Fix or delete the row, or set bad.row.policy to skip or error-topic.");
-                case SKIP:
-                    LOG.warn("Skipping outbox row {} of {} at position {} ({}): {}", row.eventId(), row.table(), row.position(),
-                            problem.reason().code(), problem.getMessage());
-                    return Optional.empty();
-                case ERROR_TOPIC:
-                    LOG.warn("Publishing outbox row {} of {} at position {} to the error topic ({}): {}", row.eventId(), row.table(),
-                            row.position(), problem.reason().code(), problem.getMessage());
-                    return Optional.of(shaper.toErrorRecord(row, problem));
-                default:
-                    throw new IllegalStateException("unknown bad row policy " + badRowPolicy);
-            }
+    private Optional<SourceRecord> handleBadRow(OutboxRow row, BadRowException problem) {
+        metrics.badRow(row.table(), problem.reason(), badRowPolicy);
+        switch (badRowPolicy) {
+            case FAIL:
+                throw new ConnectException("Outbox row " + row.eventId() + " of " + row.table() + " at position " + row.position()
+                        + " cannot be published (" + problem.reason().code() + "): " + problem.getMessage()
+                        + ". Fix or delete the row, or set bad.row.policy to skip or error-topic.");
+            case SKIP:
+                LOG.warn("Skipping outbox row {} of {} at position {} ({}): {}", row.eventId(), row.table(), row.position(),
+                        problem.reason().code(), problem.getMessage());
+                return Optional.empty();
+            case ERROR_TOPIC:
+                LOG.warn("Publishing outbox row {} of {} at position {} to the error topic ({}): {}", row.eventId(), row.table(),
+                        row.position(), problem.reason().code(), problem.getMessage());
+                return Optional.of(shaper.toErrorRecord(row, problem));
+            default:
+                throw new IllegalStateException("unknown bad row policy " + badRowPolicy);
         }
     }
 

@@ -130,16 +130,24 @@ class OutboxPollerTest {
     }
 
     @Test
-    void failPolicyStopsWithoutMovingPastTheBadRow() {
+    void failPolicyPublishesUpToTheBadRowThenStopsWithoutMovingPastIt() throws SQLException {
         reader.add(good(ORDERS, 10, 1));
-        reader.add(row(ORDERS, 11, 2, "{broken"));
+        reader.add(good(ORDERS, 11, 2));
+        reader.add(row(ORDERS, 11, 3, "{broken"));
+        reader.add(good(ORDERS, 12, 4));
         OutboxPoller poller = poller(BadRowPolicy.FAIL, 10);
 
+        PolledBatch beforeBadRow = poller.poll();
+        assertThat(ids(beforeBadRow.records())).containsExactly("10/1", "11/2");
+        // Transaction 11 continues with the bad row: it must not be committed as complete.
+        assertThat(ids(beforeBadRow.transactionEnds())).containsExactly("10/1");
+
         assertThatThrownBy(poller::poll).isInstanceOf(ConnectException.class)
-                .hasMessageContaining("Outbox row 2 of orders_outbox at position 11/2 cannot be published (invalid-json)")
+                .hasMessageContaining("Outbox row 3 of orders_outbox at position 11/3 cannot be published (invalid-json)")
                 .hasMessageNotContaining("broken");
-        assertThat(poller.positions()).containsEntry(ORDERS, Optional.empty());
+        assertThat(poller.positions()).containsEntry(ORDERS, Optional.of(new OutboxPosition(11, "2")));
         assertThat(metrics.badRows(ORDERS, BadRowReason.INVALID_JSON, BadRowPolicy.FAIL)).isEqualTo(1);
+        assertThat(reader.reads).containsExactly("orders_outbox after start", "orders_outbox after 11/2");
     }
 
     @Test

@@ -1,0 +1,198 @@
+package dev.strangler.connect.it.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.strangler.connect.harness.LocalStack;
+
+/**
+ * Many writers whose transactions last random times and sometimes roll back, against a running connector under
+ * exactly-once source support with one Kafka transaction per database transaction: a read_committed consumer sees
+ * every committed event exactly once, each aggregate's events in commit order, and never a rolled-back event. This
+ * is the scenario where id-ordered polling loses events (a later id commits first).
+ */
+class ConcurrentWritersEventsArePublishedExactlyOnceInCommitOrderIT {
+
+    private static final String DATABASE = "outbox_concurrency";
+    private static final String PREFIX = "outbox-concurrency";
+    private static final String TOPIC = PREFIX + ".Account";
+    private static final String CONNECTOR = "outbox-concurrency";
+    private static final int WRITERS = 8;
+    private static final int TRANSACTIONS_PER_WRITER = 40;
+    private static final int AGGREGATES = 12;
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void createOutbox() {
+        stack = LocalStack.shared();
+        OutboxFixture.createOutbox(stack, DATABASE, "jsonb");
+        stack.postgres().execute(DATABASE, "CREATE TABLE account (id varchar(20) PRIMARY KEY, version bigint NOT NULL)");
+        for (int a = 0; a < AGGREGATES; a++) {
+            stack.postgres().execute(DATABASE, "INSERT INTO account VALUES ('acc-" + a + "', 0)");
+        }
+        stack.kafka().createTopic(TOPIC, 3);
+    }
+
+    @AfterAll
+    static void removeConnector() {
+        stack.connect().deleteConnector(CONNECTOR);
+    }
+
+    @Test
+    void everyCommittedEventOnceInCommitOrderPerAggregateAndNoRolledBackEvent() throws Exception {
+        Map<String, String> config = OutboxFixture.connectorConfig(stack, DATABASE, PREFIX);
+        config.put("exactly.once.support", "required");
+        config.put("transaction.boundary", "connector");
+        config.put("poll.batch.size", "7"); // small batches: many batch limits fall inside a source transaction
+        stack.connect().putConnector(CONNECTOR, config);
+        stack.connect().awaitConnectorRunning(CONNECTOR, Duration.ofMinutes(2));
+
+        Set<String> rolledBack = ConcurrentHashMap.newKeySet();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            done.add(writers.submit(() -> {
+                write(writer, rolledBack);
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get(5, TimeUnit.MINUTES);
+        }
+        writers.shutdown();
+
+        Map<Long, String> committed = committedEvents();
+        assertThat(committed).hasSizeGreaterThan(WRITERS * TRANSACTIONS_PER_WRITER / 2);
+        List<ConsumerRecord<byte[], byte[]>> records = stack.kafka().consumeReadCommitted(TOPIC, committed.size(), Duration.ofMinutes(3));
+        // Anything beyond the committed events would be a duplicate or a rolled-back event: read to the end.
+        records = stack.kafka().consumeAll(TOPIC, Duration.ofMinutes(1), true);
+
+        List<Long> publishedIds = records.stream().map(r -> Long.parseLong(OutboxFixture.header(r, "id"))).toList();
+        assertThat(publishedIds).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(publishedIds)).isEqualTo(committed.keySet());
+        assertThat(records).noneMatch(r -> rolledBack.contains(OutboxFixture.value(r).path("token").asText()));
+
+        // Per aggregate, in topic order, versions run 1, 2, 3, ... (each committed transaction took the next one
+        // under the aggregate's row lock) and the events of one transaction keep their order.
+        Map<String, List<JsonNode>> byAggregate = new LinkedHashMap<>();
+        records.stream()
+                .sorted(Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition()).thenComparingLong(ConsumerRecord::offset))
+                .forEach(r -> byAggregate.computeIfAbsent(OutboxFixture.key(r), k -> new ArrayList<>()).add(OutboxFixture.value(r)));
+        Map<String, Long> finalVersions = finalVersions();
+        byAggregate.forEach((aggregate, events) -> {
+            long lastVersion = 0;
+            int lastStep = -1;
+            for (JsonNode event : events) {
+                long version = event.path("version").asLong();
+                int step = event.path("step").asInt();
+                if (version == lastVersion) {
+                    assertThat(step).as("step after %s in version %s of %s", lastStep, version, aggregate).isEqualTo(lastStep + 1);
+                } else {
+                    assertThat(version).as("version after %s of %s", lastVersion, aggregate).isEqualTo(lastVersion + 1);
+                    assertThat(step).as("first step of version %s of %s", version, aggregate).isZero();
+                }
+                lastVersion = version;
+                lastStep = step;
+            }
+            assertThat(lastVersion).as("last published version of %s", aggregate).isEqualTo(finalVersions.get(aggregate));
+        });
+    }
+
+    /** One writer: each transaction locks an aggregate first, waits, writes 1-3 events, waits, commits or rolls back. */
+    private static void write(int writer, Set<String> rolledBack) throws SQLException, InterruptedException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        try (Connection connection = stack.postgres().connect(DATABASE)) {
+            connection.setAutoCommit(false);
+            for (int t = 0; t < TRANSACTIONS_PER_WRITER; t++) {
+                String aggregate = "acc-" + random.nextInt(AGGREGATES);
+                String token = "w" + writer + "-t" + t;
+                pause(random);
+                long version;
+                // The aggregate's row lock is the transaction's first write: it orders the transactions of one
+                // aggregate, and their xids in the same order (see the README on commit order).
+                try (PreparedStatement lock = connection.prepareStatement(
+                        "UPDATE account SET version = version + 1 WHERE id = ? RETURNING version")) {
+                    lock.setString(1, aggregate);
+                    try (ResultSet resultSet = lock.executeQuery()) {
+                        resultSet.next();
+                        version = resultSet.getLong(1);
+                    }
+                }
+                pause(random);
+                int events = 1 + random.nextInt(3);
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO outbox (aggregatetype, aggregateid, type, payload) VALUES ('Account', ?, 'Changed', ?::jsonb)")) {
+                    for (int step = 0; step < events; step++) {
+                        insert.setString(1, aggregate);
+                        insert.setString(2, "{\"version\":" + version + ",\"step\":" + step + ",\"token\":\"" + token + "\"}");
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                pause(random);
+                if (random.nextInt(10) == 0) {
+                    rolledBack.add(token);
+                    connection.rollback();
+                } else {
+                    connection.commit();
+                }
+            }
+        }
+    }
+
+    /** A random time inside the transaction, so transactions overlap and commit out of xid order. */
+    private static void pause(ThreadLocalRandom random) throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(random.nextInt(40));
+    }
+
+    private static Map<Long, String> committedEvents() throws SQLException {
+        Map<Long, String> events = new HashMap<>();
+        try (Connection connection = stack.postgres().connect(DATABASE); Statement statement = connection.createStatement();
+             ResultSet resultSet = statement.executeQuery("SELECT id, aggregateid FROM outbox")) {
+            while (resultSet.next()) {
+                events.put(resultSet.getLong(1), resultSet.getString(2));
+            }
+        }
+        return events;
+    }
+
+    private static Map<String, Long> finalVersions() throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
+        try (Connection connection = stack.postgres().connect(DATABASE); Statement statement = connection.createStatement();
+             ResultSet resultSet = statement.executeQuery("SELECT id, version FROM account")) {
+            while (resultSet.next()) {
+                versions.put(resultSet.getString(1), resultSet.getLong(2));
+            }
+        }
+        return versions;
+    }
+}
