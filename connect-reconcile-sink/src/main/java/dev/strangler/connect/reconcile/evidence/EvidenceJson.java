@@ -12,8 +12,9 @@ import dev.strangler.connect.reconcile.compare.CanonicalValues;
 import dev.strangler.connect.reconcile.compare.FieldDifference;
 
 /**
- * The JSON documents of a finding for humans and SQL ({@code differences->0->>'field'}): values as their canonical
- * text (numbers keep every digit as strings), booleans and nulls as JSON literals, fields in name order.
+ * The JSON documents of a finding for humans and SQL ({@code differences->0->>'field'}): values as text (numbers as
+ * plain decimals with the scale they were compared at, so no digit is lost to a JSON double), booleans and nulls as
+ * JSON literals, fields in name order.
  */
 public final class EvidenceJson {
 
@@ -48,6 +49,8 @@ public final class EvidenceJson {
             node.putNull(name);
         } else if (canonical instanceof Boolean b) {
             node.put(name, b);
+        } else if (canonical instanceof java.math.BigDecimal number) {
+            node.put(name, number.toPlainString());
         } else {
             node.put(name, CanonicalValues.text(canonical));
         }

@@ -1,0 +1,147 @@
+package dev.strangler.connect.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.strangler.connect.core.StranglerVersion;
+
+class ReconcileSinkConnectorValidationTest {
+
+    private static Map<String, String> valid() {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", ReconcileSinkConnector.class.getName());
+        config.put("topics", "legacy.policy");
+        config.put("target.connection.url", "jdbc:postgresql://db:5432/service");
+        config.put("target.table", "svc.policy");
+        config.put("mapping.key", "policyNo:policy_number");
+        return config;
+    }
+
+    private static Map<String, List<String>> errors(Map<String, String> config) {
+        return new ReconcileSinkConnector().validate(config).configValues().stream()
+                .filter(v -> !v.errorMessages().isEmpty())
+                .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
+    }
+
+    @Test
+    void aMinimalConfigurationIsValidAndParses() {
+        assertThat(errors(valid())).isEmpty();
+
+        ReconcileSinkConfig config = new ReconcileSinkConfig(valid());
+        assertThat(config.scope()).isEqualTo("svc.policy");
+        assertThat(config.evidenceConnection().url()).isEqualTo("jdbc:postgresql://db:5432/service");
+        assertThat(config.sourceConnection()).isEmpty();
+        assertThat(config.gracePeriod()).hasSeconds(60);
+    }
+
+    static Stream<Arguments> invalid() {
+        return Stream.of(
+                Arguments.of(Map.of("mapping.key", ""), "mapping.key", "List at least one key field"),
+                Arguments.of(Map.of("mapping.key", "id:bad-column"), "mapping.key", "'bad-column' is not a valid SQL identifier"),
+                Arguments.of(Map.of("mapping.fields", "a:b:c"), "mapping.fields", "entry 'a:b:c' is not 'field:column' or 'field'"),
+                Arguments.of(Map.of("mapping.fields", "a,a:x"), "mapping.fields", "field 'a' appears twice"),
+                Arguments.of(Map.of("target.table", "a.b.c"), "target.table", "is not a table name"),
+                Arguments.of(Map.of("target.table", "policy; DROP TABLE x"), "target.table", "is not a valid SQL identifier"),
+                Arguments.of(Map.of("compare.tolerance.absolute", "premium:-1"), "compare.tolerance.absolute", "'-1' is negative"),
+                Arguments.of(Map.of("compare.timestamp.skew", "at:soon"), "compare.timestamp.skew", "neither an ISO-8601 duration"),
+                Arguments.of(Map.of("compare.timestamp.precision", "at:nanos"), "compare.timestamp.precision", "'nanos' is not one of"),
+                Arguments.of(Map.of("compare.enum.equivalence", "status:A"), "compare.enum.equivalence", "'A' is not sourceCode=targetCode"),
+                Arguments.of(Map.of("compare.decimal.scale", "amount:x"), "compare.decimal.scale", "not an integer scale"),
+                Arguments.of(Map.of("recheck.grace.period.ms", "-1"), "recheck.grace.period.ms", "at least 0"),
+                Arguments.of(Map.of("repair.mode", "rollback"), "repair.mode", "Must be one of [none, debezium-signal]"),
+                Arguments.of(Map.of("threshold.warning.rate", "0.5", "threshold.incident.rate", "0.1"), "threshold.warning.rate",
+                        "above the incident rate"),
+                Arguments.of(Map.of("target.connection.url", "jdbc:oracle:thin:@//db:1521/SVC"), "target.connection.url",
+                        "The evidence tables need PostgreSQL"),
+                Arguments.of(Map.of("repair.mode", "debezium-signal"), "repair.signal.table", "Required when repair.mode is debezium-signal"),
+                Arguments.of(Map.of("repair.mode", "debezium-signal"), "source.connection.url", "the signal table is in the source database"),
+                Arguments.of(Map.of("state.check.interval.ms", "60000"), "state.source.table", "Required when state.check.interval.ms"),
+                Arguments.of(Map.of("state.check.interval.ms", "60000"), "mapping.fields", "list the compared fields explicitly"),
+                Arguments.of(Map.of("state.check.interval.ms", "60000", "mapping.key", "a,b"), "mapping.key", "exactly one key field"),
+                Arguments.of(Map.of("evidence.report.to.dlq", "true", "errors.deadletterqueue.topic.name", "dlq"),
+                        "evidence.report.to.dlq", "errors.tolerance=all"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}: {2}")
+    @MethodSource("invalid")
+    void validateNamesTheKeyToChange(Map<String, String> change, String key, String message) {
+        Map<String, String> config = valid();
+        config.putAll(change);
+
+        assertThat(errors(config)).containsKey(key);
+        assertThat(errors(config).get(key)).anySatisfy(m -> assertThat(m).contains(message));
+    }
+
+    @Test
+    void validateReportsAllProblemsAtOnce() {
+        Map<String, String> config = valid();
+        config.put("mapping.key", "id:bad-column");
+        config.put("compare.tolerance.absolute", "premium:x");
+        config.put("repair.mode", "debezium-signal");
+
+        assertThat(errors(config)).containsKeys("mapping.key", "compare.tolerance.absolute", "repair.signal.table",
+                "source.connection.url");
+    }
+
+    @Test
+    void theConfigClassRefusesWhatValidateReports() {
+        Map<String, String> config = valid();
+        config.put("repair.mode", "debezium-signal");
+
+        assertThatThrownBy(() -> new ReconcileSinkConfig(config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("repair.signal.table");
+    }
+
+    @Test
+    void signalRepairAndStateChecksAreValidWhenComplete() {
+        Map<String, String> config = valid();
+        config.put("mapping.key", "id");
+        config.put("mapping.fields", "holder:holder_name,premium");
+        config.put("source.connection.url", "jdbc:postgresql://legacy:5432/legacy");
+        config.put("repair.mode", "debezium-signal");
+        config.put("repair.signal.table", "legacy.debezium_signal");
+        config.put("state.check.interval.ms", "600000");
+        config.put("state.source.table", "legacy.policy");
+
+        assertThat(errors(config)).isEmpty();
+        ReconcileSinkConfig parsed = new ReconcileSinkConfig(config);
+        assertThat(parsed.dataCollection()).isEqualTo("legacy.policy");
+        assertThat(parsed.repairMode()).isEqualTo(RepairMode.DEBEZIUM_SIGNAL);
+        assertThat(parsed.stateCheckInterval()).hasValueSatisfying(d -> assertThat(d).hasMinutes(10));
+    }
+
+    @Test
+    void passwordsAreHiddenAndTasksAreNumbered() {
+        assertThat(ReconcileSinkConfig.CONFIG_DEF.configKeys().get("target.connection.password").type)
+                .isEqualTo(org.apache.kafka.common.config.ConfigDef.Type.PASSWORD);
+        assertThat(ReconcileSinkConfig.CONFIG_DEF.configKeys().get("evidence.connection.password").type)
+                .isEqualTo(org.apache.kafka.common.config.ConfigDef.Type.PASSWORD);
+        ReconcileSinkConnector connector = new ReconcileSinkConnector();
+        connector.start(valid());
+
+        assertThat(connector.taskConfigs(3)).extracting(c -> c.get(ReconcileSinkTask.TASK_INDEX)).containsExactly("0", "1", "2");
+        assertThat(connector.version()).isEqualTo(StranglerVersion.get());
+        assertThat(new ReconcileSinkTask().version()).isEqualTo(StranglerVersion.get());
+    }
+
+    @Test
+    void everyKeyIsDocumentedInAGroup() {
+        assertThat(ReconcileSinkConfig.CONFIG_DEF.configKeys().values()).allSatisfy(key -> {
+            assertThat(key.documentation).as(key.name).isNotBlank();
+            assertThat(key.group).as(key.name).isNotBlank();
+        });
+    }
+}
