@@ -1,0 +1,209 @@
+package dev.strangler.connect.it.legacy;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.strangler.connect.harness.LocalStack;
+import dev.strangler.connect.harness.PostgresServer;
+
+/**
+ * The legacy schema of the endorsement example (a policy version header with detail lines), the mapping and the
+ * connector JSON a user would write (as in the module README), shared by the legacy sink integration tests. Each
+ * test passes its own database, topic and connector names.
+ */
+final class LegacySinkFixture {
+
+    static final String CONNECTOR_CLASS = "dev.strangler.connect.legacy.LegacySinkConnector";
+
+    /** The mapping from the README: header + detail rows in one transaction, version guard, soft delete. */
+    static final String MAPPING = """
+            {
+              "valueMappings": {
+                "endorsement-kind": {"values": {"ADR": "ADDRESS_CHANGE", "BEN": "BENEFICIARY_CHANGE"}, "unknown": "quarantine"},
+                "line-kind": {"inline": "P=PREMIUM, T=TAX, F=FEE", "unknown": "quarantine"}
+              },
+              "events": {
+                "EndorsementApproved": {
+                  "writes": [
+                    {
+                      "table": "legacy.policy_version",
+                      "mode": "upsert",
+                      "key": ["policy_no", "version_seq"],
+                      "columns": {
+                        "policy_no": {"field": "policy.number"},
+                        "version_seq": {"field": "sequence"},
+                        "txn_code": {"field": "kind", "translate": "endorsement-kind"},
+                        "legacy_ref": {"template": "{policy.number}/{sequence}"},
+                        "note": {"field": "note"},
+                        "status_cd": {"constant": "A"}
+                      },
+                      "guard": {"column": "event_version", "field": "version"}
+                    },
+                    {
+                      "table": "legacy.policy_version_line",
+                      "mode": "upsert",
+                      "rows": "lines",
+                      "key": ["policy_no", "version_seq", "line_no"],
+                      "columns": {
+                        "policy_no": {"field": "policy.number"},
+                        "version_seq": {"field": "sequence"},
+                        "line_no": {"elementIndex": 1},
+                        "line_kind": {"element": "kind", "translate": "line-kind"},
+                        "amount": {"element": "amount"}
+                      },
+                      "guard": {"column": "event_version", "field": "version"}
+                    }
+                  ]
+                },
+                "EndorsementCancelled": {
+                  "writes": [
+                    {
+                      "table": "legacy.policy_version",
+                      "mode": "delete",
+                      "key": ["policy_no", "version_seq"],
+                      "columns": {"policy_no": {"field": "policy.number"}, "version_seq": {"field": "sequence"}},
+                      "guard": {"column": "event_version", "field": "version"},
+                      "softDelete": {"column": "status_cd", "value": "X"}
+                    }
+                  ]
+                }
+              }
+            }
+            """;
+
+    private LegacySinkFixture() {
+    }
+
+    static void createLegacySchema(LocalStack stack, String database) {
+        PostgresServer postgres = stack.postgres();
+        postgres.createDatabase(database);
+        postgres.execute(database,
+                "CREATE SCHEMA IF NOT EXISTS legacy",
+                "CREATE TABLE legacy.policy_version ("
+                        + " policy_no varchar(12) NOT NULL, version_seq integer NOT NULL, txn_code char(3) NOT NULL,"
+                        + " legacy_ref varchar(40), note varchar(40), status_cd char(1) NOT NULL,"
+                        + " event_version bigint, strangler_origin varchar(40),"
+                        + " PRIMARY KEY (policy_no, version_seq))",
+                "CREATE TABLE legacy.policy_version_line ("
+                        + " policy_no varchar(12) NOT NULL, version_seq integer NOT NULL, line_no integer NOT NULL,"
+                        + " line_kind char(1) NOT NULL, amount numeric(12,2) NOT NULL CHECK (amount >= 0),"
+                        + " event_version bigint, strangler_origin varchar(40),"
+                        + " PRIMARY KEY (policy_no, version_seq, line_no),"
+                        + " FOREIGN KEY (policy_no, version_seq) REFERENCES legacy.policy_version)");
+    }
+
+    /** The connector JSON: string keys, schemaless JSON values, event type in a header, dead-letter queue on. */
+    static Map<String, String> connectorConfig(LocalStack stack, String database, String topic, String deadLetterTopic) {
+        PostgresServer postgres = stack.postgres();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", CONNECTOR_CLASS);
+        config.put("tasks.max", "1");
+        config.put("topics", topic);
+        config.put("connection.url", postgres.jdbcUrl(database));
+        config.put("connection.user", postgres.user());
+        config.put("connection.password", postgres.password());
+        config.put("mapping", MAPPING);
+        config.put("event.type.source", "header:eventType");
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", deadLetterTopic);
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        config.put("retry.backoff.ms", "200");
+        config.put("retry.backoff.max.ms", "2000");
+        config.put("retry.max.attempts", "60");
+        return config;
+    }
+
+    /** An EndorsementApproved event as the service publishes it. */
+    static String approved(String policy, int sequence, long version, String kind, String note, double... amounts) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < amounts.length; i++) {
+            lines.append(i == 0 ? "" : ", ").append("{\"kind\": \"PREMIUM\", \"amount\": ").append(amounts[i]).append('}');
+        }
+        return "{\"policy\": {\"number\": \"" + policy + "\"}, \"sequence\": " + sequence + ", \"version\": " + version
+                + ", \"kind\": \"" + kind + "\", \"note\": \"" + note + "\", \"lines\": [" + lines + "]}";
+    }
+
+    static String cancelled(String policy, int sequence, long version) {
+        return "{\"policy\": {\"number\": \"" + policy + "\"}, \"sequence\": " + sequence + ", \"version\": " + version + "}";
+    }
+
+    static KafkaProducer<String, String> producer(LocalStack stack) {
+        Properties properties = new Properties();
+        properties.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        properties.setProperty(ProducerConfig.ACKS_CONFIG, "all");
+        properties.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+    }
+
+    static void send(KafkaProducer<String, String> producer, String topic, String key, String eventType, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, key, value);
+        if (eventType != null) {
+            record.headers().add("eventType", eventType.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not produce to " + topic, e);
+        }
+    }
+
+    /** Rows of a query as column name to value, for assertions. */
+    static List<Map<String, Object>> query(LocalStack stack, String database, String sql) {
+        try (Connection connection = stack.postgres().connect(database);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = rows.getMetaData();
+            List<Map<String, Object>> result = new ArrayList<>();
+            while (rows.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rows.getObject(i));
+                }
+                result.add(row);
+            }
+            return result;
+        } catch (SQLException e) {
+            // The database may be restarting under the test; the caller polls again.
+            return null;
+        }
+    }
+
+    static long count(LocalStack stack, String database, String sql) {
+        List<Map<String, Object>> rows = query(stack, database, sql);
+        return rows == null ? -1 : ((Number) rows.get(0).values().iterator().next()).longValue();
+    }
+
+    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static String key(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    static String taskState(LocalStack stack, String connector) {
+        var tasks = stack.connect().status(connector).path("tasks");
+        return tasks.size() == 0 ? "NONE" : tasks.get(0).path("state").asText();
+    }
+}
