@@ -346,38 +346,48 @@ public final class PlanParser {
             error(path, "must be a non-empty list of timeline entries");
             return timeline;
         }
-        AuthorityDecision previous = null;
+        // Inheritance follows the last readable attributes even when an entry's time is broken, so that one typo
+        // does not hide the problems of the entries after it.
+        AuthorityDecision inherited = null;
+        Instant lastFrom = null;
         for (int i = 0; i < node.size(); i++) {
             String entryPath = path + "[" + i + "]";
             JsonNode entry = node.get(i);
             if (!entry.isObject()) {
                 error(entryPath, "must be a mapping with 'from' and authority attributes");
-                previous = null;
+                inherited = null;
                 continue;
             }
             checkKeys(entry, entryPath, ENTRY_KEYS);
             optionalText(entry, "note", entryPath);
             Instant from = readInstant(entry.get(FROM), entryPath + "." + FROM);
-            if (from != null && previous != null && !from.isAfter(previous.effectiveSince())) {
-                error(entryPath + "." + FROM, from + " is not after the previous entry's " + previous.effectiveSince()
+            if (from != null && lastFrom != null && !from.isAfter(lastFrom)) {
+                error(entryPath + "." + FROM, from + " is not after the previous entry's " + lastFrom
                         + ": entries must be in strictly increasing effective time");
                 from = null;
             }
+            if (from != null) {
+                lastFrom = from;
+            }
             boolean first = i == 0;
-            Phase phase = attribute(entry, PHASE, entryPath, first, previous == null ? null : previous.phase(),
+            Phase phase = attribute(entry, PHASE, entryPath, first, inherited == null ? null : inherited.phase(),
                     text -> Phase.parse(text).orElse(null), "1-5 or mirror, partial-extraction, write-ownership-shifted, reads-retired, decommissioned");
-            Side systemOfRecord = enumAttribute(entry, SYSTEM_OF_RECORD, entryPath, first, previous == null ? null : previous.systemOfRecord(), Side.class);
-            Side writeAuthority = enumAttribute(entry, WRITE_AUTHORITY, entryPath, first, previous == null ? null : previous.writeAuthority(), Side.class);
-            Side publisher = enumAttribute(entry, PUBLISHER, entryPath, first, previous == null ? null : previous.publisher(), Side.class);
-            ConflictRule conflict = enumAttribute(entry, CONFLICT, entryPath, first, previous == null ? null : previous.conflictRule(), ConflictRule.class);
-            if (from == null || phase == null || systemOfRecord == null || writeAuthority == null || publisher == null || conflict == null) {
-                previous = null; // later entries cannot inherit from a broken one; their own errors still show
+            Side systemOfRecord = enumAttribute(entry, SYSTEM_OF_RECORD, entryPath, first, inherited == null ? null : inherited.systemOfRecord(), Side.class);
+            Side writeAuthority = enumAttribute(entry, WRITE_AUTHORITY, entryPath, first, inherited == null ? null : inherited.writeAuthority(), Side.class);
+            Side publisher = enumAttribute(entry, PUBLISHER, entryPath, first, inherited == null ? null : inherited.publisher(), Side.class);
+            ConflictRule conflict = enumAttribute(entry, CONFLICT, entryPath, first, inherited == null ? null : inherited.conflictRule(), ConflictRule.class);
+            if (phase == null || systemOfRecord == null || writeAuthority == null || publisher == null || conflict == null) {
+                inherited = null; // later entries cannot inherit from a broken one; their own errors still show
                 continue;
             }
-            AuthorityDecision decision = new AuthorityDecision(scope, entity, from, phase, systemOfRecord, writeAuthority, publisher, conflict);
+            // The combination is checked even when the time is broken; such an entry is not added to the timeline.
+            AuthorityDecision decision = new AuthorityDecision(scope, entity, from == null ? Instant.EPOCH : from, phase,
+                    systemOfRecord, writeAuthority, publisher, conflict);
             errors.addAll(PlanRules.checkCombination(decision, entryPath));
-            timeline.add(decision);
-            previous = decision;
+            inherited = decision;
+            if (from != null) {
+                timeline.add(decision);
+            }
         }
         return timeline;
     }
