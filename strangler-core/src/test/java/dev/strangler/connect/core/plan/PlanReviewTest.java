@@ -139,6 +139,13 @@ class PlanReviewTest {
     }
 
     @Test
+    void reviewScriptRunsThisCommand() throws IOException {
+        Path script = Path.of("../bin/plan-review");
+        assertThat(script).isExecutable();
+        assertThat(Files.readString(script)).contains(" " + PlanReview.class.getName() + " \"$@\"");
+    }
+
+    @Test
     void wrongUsageExplainsItself() {
         assertThat(run()).isEqualTo(PlanReview.USAGE);
         assertThat(run("table", EXAMPLE, "--at", "tomorrow")).isEqualTo(PlanReview.USAGE);
