@@ -104,13 +104,13 @@ class BadOutboxRowsFollowTheConfiguredPolicyIT {
     @Test
     void invalidConfigurationIsRefusedNamingEveryKey() {
         Map<String, String> config = OutboxFixture.connectorConfig(stack, "postgres", "outbox-bad-config");
+        config.put("name", "outbox-bad-config");
         config.put("bad.row.policy", "error-topic");
         config.put("topic.pattern", "outbox/${aggregatetype}");
         config.put("column.payload", "payload; drop table outbox");
 
         JsonNode result = stack.connect().validate(OutboxFixture.CONNECTOR_CLASS, config);
 
-        assertThat(result.path("error_count").asInt()).isEqualTo(3);
         Map<String, String> errors = new java.util.TreeMap<>();
         for (JsonNode value : result.path("configs")) {
             if (value.path("value").path("errors").size() > 0) {
@@ -118,5 +118,7 @@ class BadOutboxRowsFollowTheConfiguredPolicyIT {
             }
         }
         assertThat(errors).containsOnlyKeys("bad.row.topic", "topic.pattern", "column.payload");
+        assertThat(errors.get("bad.row.topic")).isEqualTo("is required when bad.row.policy=error-topic");
+        assertThat(result.path("error_count").asInt()).isEqualTo(3);
     }
 }

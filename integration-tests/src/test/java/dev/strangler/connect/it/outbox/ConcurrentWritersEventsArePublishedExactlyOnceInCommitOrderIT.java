@@ -137,15 +137,20 @@ class ConcurrentWritersEventsArePublishedExactlyOnceInCommitOrderIT {
                 String token = "w" + writer + "-t" + t;
                 pause(random);
                 long version;
-                // The aggregate's row lock is the transaction's first write: it orders the transactions of one
-                // aggregate, and their xids in the same order (see the README on commit order).
-                try (PreparedStatement lock = connection.prepareStatement(
-                        "UPDATE account SET version = version + 1 WHERE id = ? RETURNING version")) {
+                // The aggregate's row lock is the transaction's first write. PostgreSQL gives a row lock's
+                // transaction its id only once the lock is granted, i.e. after the previous holder ended, so the
+                // transactions of one aggregate get ids in commit order (see the README on order).
+                try (PreparedStatement lock = connection.prepareStatement("SELECT version FROM account WHERE id = ? FOR UPDATE")) {
                     lock.setString(1, aggregate);
                     try (ResultSet resultSet = lock.executeQuery()) {
                         resultSet.next();
-                        version = resultSet.getLong(1);
+                        version = resultSet.getLong(1) + 1;
                     }
+                }
+                try (PreparedStatement bump = connection.prepareStatement("UPDATE account SET version = ? WHERE id = ?")) {
+                    bump.setLong(1, version);
+                    bump.setString(2, aggregate);
+                    bump.executeUpdate();
                 }
                 pause(random);
                 int events = 1 + random.nextInt(3);
