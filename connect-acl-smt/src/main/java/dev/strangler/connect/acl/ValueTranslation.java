@@ -1,6 +1,5 @@
 package dev.strangler.connect.acl;
 
-import java.math.BigDecimal;
 import java.util.Map;
 
 import dev.strangler.connect.acl.quarantine.QuarantineConfig;
@@ -9,6 +8,7 @@ import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
 import dev.strangler.connect.acl.quarantine.TransformMetrics;
 import dev.strangler.connect.acl.struct.FieldPath;
+import dev.strangler.connect.acl.struct.FieldText;
 import dev.strangler.connect.acl.struct.StructRewrite;
 import dev.strangler.connect.core.StranglerVersion;
 import dev.strangler.connect.core.mapping.Translation;
@@ -93,7 +93,7 @@ public abstract class ValueTranslation<R extends ConnectRecord<R>> implements Tr
         if (value == null) {
             return null;
         }
-        String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+        String text = FieldText.of(value);
         return config.trim() ? text.strip() : text;
     }
 

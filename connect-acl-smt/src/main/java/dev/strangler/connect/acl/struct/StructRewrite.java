@@ -36,13 +36,21 @@ public final class StructRewrite {
         Object apply(Struct root);
     }
 
+    /** Computes several field values from the whole input value at once (e.g. the parts of a split). */
+    @FunctionalInterface
+    public interface GroupFunction {
+        Object[] apply(Struct root);
+    }
+
     private final Schema inputSchema;
     private final Schema outputSchema;
     private final Node root;
+    private final int groups;
 
-    private StructRewrite(Schema inputSchema, Node root) {
+    private StructRewrite(Schema inputSchema, Node root, int groups) {
         this.inputSchema = inputSchema;
         this.root = root;
+        this.groups = groups;
         this.outputSchema = root.schema();
     }
 
@@ -59,7 +67,11 @@ public final class StructRewrite {
     }
 
     public Struct apply(Struct input) {
-        return root.build(input, outputSchema);
+        return root.build(new Context(input, groups == 0 ? null : new Object[groups][]), outputSchema);
+    }
+
+    /** One application: the input value and the group values computed so far. */
+    private record Context(Struct root, Object[][] groupValues) {
     }
 
     /** How one field of an output struct gets its value. */
@@ -76,7 +88,7 @@ public final class StructRewrite {
 
     @FunctionalInterface
     private interface LeafValue {
-        Object get(Struct root, Struct sourceParent);
+        Object get(Context context, Struct sourceParent);
     }
 
     /** A struct rebuilt field by field. */
@@ -93,7 +105,7 @@ public final class StructRewrite {
                 for (Field field : original.fields()) {
                     String name = field.name();
                     FieldPath origin = sourcePath == null ? FieldPath.of(name) : sourcePath.child(name);
-                    fields.put(name, new Leaf(field.schema(), (root, parent) -> parent == null ? null : parent.get(name), origin));
+                    fields.put(name, new Leaf(field.schema(), (context, parent) -> parent == null ? null : parent.get(name), origin));
                 }
             }
         }
@@ -124,15 +136,15 @@ public final class StructRewrite {
             return (Struct) sourcePath.valueIn(root);
         }
 
-        Struct build(Struct root, Schema outSchema) {
-            Struct source = source(root);
+        Struct build(Context context, Schema outSchema) {
+            Struct source = source(context.root());
             if (original != null && source == null) {
                 return null; // an optional struct that is absent in the input stays absent
             }
             Struct out = new Struct(outSchema);
             for (Field field : outSchema.fields()) {
                 Slot slot = fields.get(field.name());
-                Object value = slot instanceof Node node ? node.build(root, field.schema()) : ((Leaf) slot).value().get(root, source);
+                Object value = slot instanceof Node node ? node.build(context, field.schema()) : ((Leaf) slot).value().get(context, source);
                 out.put(field, value);
             }
             return out;
@@ -143,6 +155,7 @@ public final class StructRewrite {
     public static final class Builder {
         private final Schema inputSchema;
         private final Node root;
+        private int groups;
 
         private Builder(Schema inputSchema) {
             if (inputSchema == null || inputSchema.type() != Schema.Type.STRUCT) {
@@ -175,7 +188,7 @@ public final class StructRewrite {
                 throw new PathException(path, "field " + path + " is a struct edited by another operation");
             }
             LeafValue previous = leaf.value();
-            parent.fields.put(path.leaf(), new Leaf(schema, (r, p) -> function.apply(previous.get(r, p)), null));
+            parent.fields.put(path.leaf(), new Leaf(schema, (c, p) -> function.apply(previous.get(c, p)), null));
             return this;
         }
 
@@ -193,7 +206,35 @@ public final class StructRewrite {
             if (parent.fields.containsKey(path.leaf())) {
                 throw new PathException(path, "field " + path + " already exists");
             }
-            parent.fields.put(path.leaf(), new Leaf(schema, (r, p) -> function.apply(r), null));
+            parent.fields.put(path.leaf(), new Leaf(schema, (c, p) -> function.apply(c.root()), null));
+            return this;
+        }
+
+        /**
+         * Adds several fields whose values one function computes together, once per record: value {@code i} of the
+         * function's result goes to {@code paths.get(i)}.
+         */
+        public Builder addGroup(List<FieldPath> paths, List<Schema> schemas, GroupFunction function) {
+            if (paths.size() != schemas.size()) {
+                throw new IllegalArgumentException("one schema per path");
+            }
+            int group = groups++;
+            for (int i = 0; i < paths.size(); i++) {
+                FieldPath path = paths.get(i);
+                Node parent = nodeAt(path.parent(), true);
+                if (parent.fields.containsKey(path.leaf())) {
+                    throw new PathException(path, "field " + path + " already exists");
+                }
+                int index = i;
+                parent.fields.put(path.leaf(), new Leaf(schemas.get(i), (c, p) -> {
+                    Object[] values = c.groupValues()[group];
+                    if (values == null) {
+                        values = function.apply(c.root());
+                        c.groupValues()[group] = values;
+                    }
+                    return values[index];
+                }, null));
+            }
             return this;
         }
 
@@ -216,7 +257,7 @@ public final class StructRewrite {
             if (slot instanceof Leaf leaf && toParent != fromParent) {
                 // the leaf reads from the struct that held it in the input, wherever it now sits
                 Node sourceParent = fromParent;
-                moved = new Leaf(leaf.schema(), (r, p) -> leaf.value().get(r, sourceParent.source(r)), leaf.origin());
+                moved = new Leaf(leaf.schema(), (c, p) -> leaf.value().get(c, sourceParent.source(c.root())), leaf.origin());
             }
             toParent.fields.put(to.leaf(), moved);
             return this;
@@ -224,7 +265,7 @@ public final class StructRewrite {
 
         public StructRewrite build() {
             pruneEmpty(root);
-            return new StructRewrite(inputSchema, root);
+            return new StructRewrite(inputSchema, root, groups);
         }
 
         private static void pruneEmpty(Node node) {

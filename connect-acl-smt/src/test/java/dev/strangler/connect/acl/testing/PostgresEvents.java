@@ -125,6 +125,11 @@ public final class PostgresEvents {
                 value == null ? null : ENVELOPE.schema(), value);
     }
 
+    /** A record whose value is an unwrapped row, as after {@code DomainEventUnwrap}. */
+    public static SourceRecord rowRecord(Struct row) {
+        return new SourceRecord(null, null, TOPIC, 0, KEY_SCHEMA, key((String) row.get("policy_no")), ROW_SCHEMA, row);
+    }
+
     public static SourceRecord tombstone(Struct key) {
         return new SourceRecord(null, null, TOPIC, 0, KEY_SCHEMA, key, null, null);
     }

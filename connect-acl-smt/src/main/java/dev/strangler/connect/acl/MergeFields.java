@@ -1,0 +1,123 @@
+package dev.strangler.connect.acl;
+
+import java.util.Map;
+
+import dev.strangler.connect.acl.quarantine.QuarantineConfig;
+import dev.strangler.connect.acl.quarantine.QuarantineRouter;
+import dev.strangler.connect.acl.quarantine.TransformMetrics;
+import dev.strangler.connect.acl.struct.FieldPath;
+import dev.strangler.connect.acl.struct.FieldText;
+import dev.strangler.connect.acl.struct.StructRewrite;
+import dev.strangler.connect.core.StranglerVersion;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.metrics.Monitorable;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.components.Versioned;
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.transforms.Transformation;
+
+/** Merges several legacy fields into one domain field, e.g. branch and serial into a policy number. */
+public abstract class MergeFields<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+
+    public static final String OVERVIEW_DOC = "Joins the text of several fields (dotted paths) into one optional string "
+            + "field with a separator. Use <code>" + MergeFields.class.getName() + "$Key</code> or <code>"
+            + MergeFields.class.getName() + "$Value</code>.";
+
+    public static final ConfigDef CONFIG_DEF = MergeFieldsConfig.CONFIG_DEF;
+
+    private final TransformMetrics metrics = TransformMetrics.detached();
+    private MergeFieldsConfig config;
+    private QuarantineRouter quarantine;
+    private StructRewrites rewrites;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        config = new MergeFieldsConfig(configs);
+        quarantine = QuarantineConfig.router(config, "MergeFields", metrics);
+        rewrites = new StructRewrites(this::compile);
+    }
+
+    @Override
+    public R apply(R record) {
+        return quarantine.process(record, r -> rewrites.apply(r, part()));
+    }
+
+    private StructRewrite compile(Schema schema) {
+        StructRewrite.Builder builder = StructRewrite.builder(schema);
+        for (FieldPath field : config.fields()) {
+            if (builder.schemaOf(field).isEmpty()) {
+                throw new StructRewrite.PathException(field, "no field " + field);
+            }
+        }
+        if (!config.keepSources()) {
+            config.fields().forEach(builder::remove);
+        }
+        builder.add(config.into(), Schema.OPTIONAL_STRING_SCHEMA, this::merge);
+        return builder.build();
+    }
+
+    private String merge(Struct root) {
+        StringBuilder merged = new StringBuilder();
+        boolean any = false;
+        for (FieldPath field : config.fields()) {
+            String text = FieldText.of(field.valueIn(root));
+            if (text == null) {
+                if (config.nulls() == MergeFieldsConfig.NullHandling.NULL) {
+                    return null;
+                }
+                continue;
+            }
+            if (any) {
+                merged.append(config.separator());
+            }
+            merged.append(text);
+            any = true;
+        }
+        return any ? merged.toString() : null;
+    }
+
+    protected abstract RecordPart part();
+
+    TransformMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void withPluginMetrics(PluginMetrics pluginMetrics) {
+        metrics.attach(pluginMetrics);
+    }
+
+    @Override
+    public ConfigDef config() {
+        return CONFIG_DEF;
+    }
+
+    @Override
+    public String version() {
+        return StranglerVersion.get();
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+    }
+
+    /** Merges fields of the record key. */
+    public static final class Key<R extends ConnectRecord<R>> extends MergeFields<R> {
+        @Override
+        protected RecordPart part() {
+            return RecordPart.KEY;
+        }
+    }
+
+    /** Merges fields of the record value. */
+    public static final class Value<R extends ConnectRecord<R>> extends MergeFields<R> {
+        @Override
+        protected RecordPart part() {
+            return RecordPart.VALUE;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.strangler.connect.acl;
+
+import java.util.Map;
+
+import dev.strangler.connect.acl.quarantine.QuarantineConfig;
+import dev.strangler.connect.acl.quarantine.QuarantineRouter;
+import dev.strangler.connect.acl.quarantine.TransformMetrics;
+import dev.strangler.connect.acl.struct.FieldPath;
+import dev.strangler.connect.acl.struct.StructRewrite;
+import dev.strangler.connect.core.StranglerVersion;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.metrics.Monitorable;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.components.Versioned;
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.transforms.Transformation;
+
+/**
+ * Reshapes a legacy row into the domain's structure with dotted paths: drop, rename, nest and un-nest, at any depth
+ * (Kafka's {@code ReplaceField} works on top-level fields only). A path the record lacks quarantines it
+ * ({@code schema-mismatch}).
+ */
+public abstract class Restructure<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+
+    public static final String OVERVIEW_DOC = "Drops, renames, nests and un-nests fields at any depth, named by "
+            + "dotted paths. Use <code>" + Restructure.class.getName() + "$Key</code> or <code>"
+            + Restructure.class.getName() + "$Value</code>.";
+
+    public static final ConfigDef CONFIG_DEF = RestructureConfig.CONFIG_DEF;
+
+    private final TransformMetrics metrics = TransformMetrics.detached();
+    private RestructureConfig config;
+    private QuarantineRouter quarantine;
+    private StructRewrites rewrites;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        config = new RestructureConfig(configs);
+        quarantine = QuarantineConfig.router(config, "Restructure", metrics);
+        rewrites = new StructRewrites(this::compile);
+    }
+
+    @Override
+    public R apply(R record) {
+        return quarantine.process(record, r -> rewrites.apply(r, part()));
+    }
+
+    private StructRewrite compile(Schema schema) {
+        StructRewrite.Builder builder = StructRewrite.builder(schema);
+        config.drop().forEach(builder::remove);
+        config.moves().forEach(move -> builder.move(move.from(), move.to()));
+        for (FieldPath struct : config.unnest()) {
+            Schema structSchema = builder.schemaOf(struct)
+                    .orElseThrow(() -> new StructRewrite.PathException(struct, "no field " + struct));
+            if (structSchema.type() != Schema.Type.STRUCT) {
+                throw new StructRewrite.PathException(struct, "field " + struct + " is not a struct");
+            }
+            for (Field field : structSchema.fields()) {
+                FieldPath target = struct.parent().map(parent -> parent.child(field.name())).orElse(FieldPath.of(field.name()));
+                builder.move(struct.child(field.name()), target);
+            }
+        }
+        return builder.build();
+    }
+
+    protected abstract RecordPart part();
+
+    TransformMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void withPluginMetrics(PluginMetrics pluginMetrics) {
+        metrics.attach(pluginMetrics);
+    }
+
+    @Override
+    public ConfigDef config() {
+        return CONFIG_DEF;
+    }
+
+    @Override
+    public String version() {
+        return StranglerVersion.get();
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+    }
+
+    /** Restructures the record key. */
+    public static final class Key<R extends ConnectRecord<R>> extends Restructure<R> {
+        @Override
+        protected RecordPart part() {
+            return RecordPart.KEY;
+        }
+    }
+
+    /** Restructures the record value. */
+    public static final class Value<R extends ConnectRecord<R>> extends Restructure<R> {
+        @Override
+        protected RecordPart part() {
+            return RecordPart.VALUE;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.strangler.connect.acl;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import dev.strangler.connect.acl.quarantine.QuarantineConfig;
+import dev.strangler.connect.acl.quarantine.QuarantineRouter;
+import dev.strangler.connect.acl.quarantine.RecordRejectedException;
+import dev.strangler.connect.acl.quarantine.RejectReason;
+import dev.strangler.connect.acl.quarantine.TransformMetrics;
+import dev.strangler.connect.acl.struct.FieldPath;
+import dev.strangler.connect.acl.struct.FieldText;
+import dev.strangler.connect.acl.struct.StructRewrite;
+import dev.strangler.connect.core.StranglerVersion;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.metrics.Monitorable;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.components.Versioned;
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.transforms.Transformation;
+
+/**
+ * Splits one overloaded legacy field into several domain fields, e.g. a policy code whose first letter is the
+ * region. A value that does not match is quarantined ({@code no-match}); a null value gives null parts.
+ */
+public abstract class SplitField<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+
+    public static final String OVERVIEW_DOC = "Splits one field into several optional string fields by a regular "
+            + "expression (one capturing group per part) or by character positions. Values that do not match are "
+            + "quarantined. Use <code>" + SplitField.class.getName() + "$Key</code> or <code>"
+            + SplitField.class.getName() + "$Value</code>.";
+
+    public static final ConfigDef CONFIG_DEF = SplitFieldConfig.CONFIG_DEF;
+
+    private final TransformMetrics metrics = TransformMetrics.detached();
+    private SplitFieldConfig config;
+    private QuarantineRouter quarantine;
+    private StructRewrites rewrites;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        config = new SplitFieldConfig(configs);
+        quarantine = QuarantineConfig.router(config, "SplitField", metrics);
+        rewrites = new StructRewrites(this::compile);
+    }
+
+    @Override
+    public R apply(R record) {
+        return quarantine.process(record, r -> rewrites.apply(r, part()));
+    }
+
+    private StructRewrite compile(Schema schema) {
+        FieldPath field = config.field();
+        StructRewrite.Builder builder = StructRewrite.builder(schema);
+        if (builder.schemaOf(field).isEmpty()) {
+            throw new StructRewrite.PathException(field, "no field " + field);
+        }
+        List<FieldPath> into = config.into();
+        builder.addGroup(into, Collections.nCopies(into.size(), Schema.OPTIONAL_STRING_SCHEMA), this::split);
+        if (!config.keepSource()) {
+            builder.remove(field);
+        }
+        return builder.build();
+    }
+
+    /** The parts of the field's value; a null value gives null parts. */
+    private Object[] split(Struct root) {
+        String value = FieldText.of(config.field().valueIn(root));
+        if (value == null) {
+            return new Object[config.into().size()];
+        }
+        return config.splitter().split(value).orElseThrow(() -> new RecordRejectedException(RejectReason.NO_MATCH,
+                config.field().toString(), "The value of " + config.field() + " does not match the configured "
+                        + (config.getString(SplitFieldConfig.PATTERN).isEmpty() ? SplitFieldConfig.POSITIONS : SplitFieldConfig.PATTERN)))
+                .toArray();
+    }
+
+    protected abstract RecordPart part();
+
+    TransformMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void withPluginMetrics(PluginMetrics pluginMetrics) {
+        metrics.attach(pluginMetrics);
+    }
+
+    @Override
+    public ConfigDef config() {
+        return CONFIG_DEF;
+    }
+
+    @Override
+    public String version() {
+        return StranglerVersion.get();
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+    }
+
+    /** Splits a field of the record key. */
+    public static final class Key<R extends ConnectRecord<R>> extends SplitField<R> {
+        @Override
+        protected RecordPart part() {
+            return RecordPart.KEY;
+        }
+    }
+
+    /** Splits a field of the record value. */
+    public static final class Value<R extends ConnectRecord<R>> extends SplitField<R> {
+        @Override
+        protected RecordPart part() {
+            return RecordPart.VALUE;
+        }
+    }
+}
