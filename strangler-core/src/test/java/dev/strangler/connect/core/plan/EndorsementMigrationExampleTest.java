@@ -32,6 +32,12 @@ class EndorsementMigrationExampleTest {
                 .containsExactly("endorsements", "policies", "auto-de-address-changes", "auto-de-vehicle-changes");
     }
 
+    @Test
+    void documentationShowsTheExampleAsItIs() throws IOException {
+        String documentation = Files.readString(Path.of("../docs/migration-plan.md"));
+        assertThat(documentation).contains("```yaml\n" + Files.readString(EXAMPLE) + "```\n");
+    }
+
     @ParameterizedTest(name = "[{index}] {0} {1} {2} at {3} -> {4} phase {5}, writes {6}")
     @CsvSource(textBlock = """
             AUTO, DE, ADDR_STREET, 2027-01-31T22:59:59Z, auto-de-address-changes, 1, LEGACY
