@@ -270,17 +270,9 @@ public final class LegacyTableWriter implements AutoCloseable {
                 + " failure " + what + " (SQLSTATE " + SqlFailureClassifier.sqlState(e) + "): " + summary(e), e);
     }
 
-    /**
-     * The first line of a database error: PostgreSQL appends "Detail:" lines that can quote row values (personal
-     * data), while the first line names the constraint, column or type.
-     */
+    /** A one-line reason without row values (see {@link SqlFailureClassifier#summary}). */
     public static String summary(SQLException e) {
-        String message = e.getMessage();
-        if (message == null) {
-            return e.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        return SqlFailureClassifier.summary(e);
     }
 
     private static void rollbackQuietly(Connection c) {

@@ -76,6 +76,36 @@ public final class SqlFailureClassifier {
         return null;
     }
 
+    /**
+     * A one-line description of a database failure that is safe for logs and dead-letter headers: the first line
+     * of the most specific SQL error in the chain. Drivers wrap the server's error in batch exceptions whose
+     * message repeats the statement with its bound values (pgjdbc's "Batch entry 0 INSERT .. VALUES ('P-2', ..)"),
+     * and PostgreSQL appends "Detail:" lines quoting the row; both can carry personal data, the first line of the
+     * server's message names only the constraint, column or type.
+     */
+    public static String summary(Throwable failure) {
+        Throwable chosen = failure;
+        for (Throwable cause : causes(failure)) {
+            if (cause instanceof SQLException && !(cause instanceof java.sql.BatchUpdateException)) {
+                chosen = cause;
+                // keep the last: the deepest SQL error is the server's own
+            }
+        }
+        if (chosen == null) {
+            return "unknown failure";
+        }
+        String message = chosen.getMessage();
+        if (message == null || message.isBlank()) {
+            return chosen.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        String line = (newline < 0 ? message : message.substring(0, newline)).trim();
+        if (chosen instanceof java.sql.BatchUpdateException) {
+            return "a batched statement failed"; // its message quotes the statement and its values
+        }
+        return line;
+    }
+
     /** The classification of one throwable alone, or null when it says nothing. */
     private static SqlFailure classifyOne(Throwable cause) {
         if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {

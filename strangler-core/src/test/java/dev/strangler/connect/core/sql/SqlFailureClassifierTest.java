@@ -63,6 +63,19 @@ class SqlFailureClassifierTest {
     }
 
     @Test
+    void theSummaryNamesTheServerErrorButNoValues() {
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 0 INSERT INTO t VALUES (('P-2'), ('-1.0')) was aborted", "23514", 0, new int[0]);
+        batch.setNextException(new SQLException("ERROR: new row for relation \"t\" violates check constraint \"t_amount_check\"\n"
+                + "  Detail: Failing row contains (P-2, -1.0).", "23514"));
+        assertThat(SqlFailureClassifier.summary(batch))
+                .isEqualTo("ERROR: new row for relation \"t\" violates check constraint \"t_amount_check\"");
+        assertThat(SqlFailureClassifier.summary(new BatchUpdateException("Batch entry 0 INSERT .. ('secret')", "08006", 0, new int[0])))
+                .isEqualTo("a batched statement failed");
+        assertThat(SqlFailureClassifier.summary(new java.sql.SQLTransientConnectionException("Connection refused")))
+                .isEqualTo("Connection refused");
+    }
+
+    @Test
     void jdbcTransientSubclassesAreTransientWithoutAState() {
         assertThat(SqlFailureClassifier.classify(new SQLTransientConnectionException("gone"))).isEqualTo(SqlFailure.TRANSIENT);
         assertThat(SqlFailureClassifier.classify(new SQLRecoverableException("gone"))).isEqualTo(SqlFailure.TRANSIENT);
