@@ -1,5 +1,7 @@
 package dev.strangler.connect.outbox;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.strangler.connect.core.StranglerVersion;
+import dev.strangler.connect.core.jdbc.JdbcConnectionConfig;
+import dev.strangler.connect.core.sql.PostgresDialect;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.model.OutboxOffsets;
+import dev.strangler.connect.outbox.poll.TableLayoutCheck;
+import dev.strangler.connect.outbox.sql.OutboxQueries;
 
 /**
  * Publishes the transactional outbox tables of a service that is taking over from the legacy system, so the rest
@@ -31,8 +37,24 @@ public class OutboxSourceConnector extends SourceConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSourceConnector.class);
 
+    /** Checks the database behind a configuration that is valid in itself, adding errors to the config values. */
+    @FunctionalInterface
+    interface DatabaseCheck {
+        void check(OutboxSourceConfig config, Map<String, ConfigValue> valuesByName);
+    }
+
+    private final DatabaseCheck databaseCheck;
     private Map<String, String> settings;
     private List<TableName> tables;
+
+    public OutboxSourceConnector() {
+        this(OutboxSourceConnector::checkDatabase);
+    }
+
+    /** For unit tests, which have no database. */
+    OutboxSourceConnector(DatabaseCheck databaseCheck) {
+        this.databaseCheck = databaseCheck;
+    }
 
     @Override
     public String version() {
@@ -82,7 +104,11 @@ public class OutboxSourceConnector extends SourceConnector {
         return OutboxSourceConfig.CONFIG_DEF;
     }
 
-    /** Reports every problem, each against its key: the validators of single keys, then the rules across keys. */
+    /**
+     * Reports every problem, each against its key: the validators of single keys, then the rules across keys, and
+     * when the configuration itself is valid, whether the database is reachable and each table has the configured
+     * columns with an xid8 transaction id.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
@@ -92,7 +118,23 @@ public class OutboxSourceConnector extends SourceConnector {
             ConfigValue value = byName.get(key);
             messages.forEach(value::addErrorMessage);
         });
+        if (config.configValues().stream().allMatch(value -> value.errorMessages().isEmpty())) {
+            databaseCheck.check(new OutboxSourceConfig(connectorConfigs), byName);
+        }
         return config;
+    }
+
+    private static void checkDatabase(OutboxSourceConfig config, Map<String, ConfigValue> byName) {
+        try (Connection connection = config.connection().open()) {
+            for (TableName table : config.tables()) {
+                OutboxQueries queries = new OutboxQueries(PostgresDialect.INSTANCE, config.layout(table));
+                TableLayoutCheck.problems(connection, queries, config.markColumn())
+                        .forEach(byName.get(OutboxSourceConfig.TABLES)::addErrorMessage);
+            }
+        } catch (SQLException e) {
+            // pgjdbc messages name the host and the reason, never the password.
+            byName.get(JdbcConnectionConfig.URL).addErrorMessage("Could not check the outbox tables: " + e.getMessage());
+        }
     }
 
     /**

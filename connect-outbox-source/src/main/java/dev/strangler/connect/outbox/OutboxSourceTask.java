@@ -58,6 +58,7 @@ public class OutboxSourceTask extends SourceTask {
     private List<Map<String, String>> partitions;
     private Optional<String> errorTopic;
     private volatile boolean stopping;
+    private long committedOffsetsReadAt;
 
     @Override
     public String version() {
@@ -193,6 +194,13 @@ public class OutboxSourceTask extends SourceTask {
         if (poller == null || config.housekeepingMode() == HousekeepingMode.LEAVE) {
             return;
         }
+        // Under exactly-once this runs after every transaction; reading the offset store each time would slow
+        // every batch, and housekeeping only runs once per interval anyway.
+        long now = System.currentTimeMillis();
+        if (now - committedOffsetsReadAt < config.housekeepingInterval().toMillis()) {
+            return;
+        }
+        committedOffsetsReadAt = now;
         try {
             Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader().offsets(partitions);
             Map<TableName, OutboxPosition> committed = new HashMap<>();

@@ -34,8 +34,9 @@ class OutboxSourceConnectorTest {
         return config;
     }
 
+    /** Validation without a database: the database check (covered by an IT) is replaced by one that records calls. */
     private static Map<String, List<String>> errors(Map<String, String> config) {
-        return new OutboxSourceConnector().validate(config).configValues().stream()
+        return new OutboxSourceConnector((parsed, values) -> { }).validate(config).configValues().stream()
                 .filter(value -> !value.errorMessages().isEmpty())
                 .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
     }
@@ -120,6 +121,25 @@ class OutboxSourceConnectorTest {
 
         config.put("housekeeping.mode", "leave");
         assertThat(errors(config)).containsOnlyKeys("housekeeping.retention.ms");
+    }
+
+    @Test
+    void theDatabaseIsCheckedOnlyOnceTheConfigurationIsValidAndReportsAgainstTheTablesKey() {
+        List<String> checked = new java.util.ArrayList<>();
+        OutboxSourceConnector connector = new OutboxSourceConnector((parsed, values) -> {
+            checked.add(parsed.tables().toString());
+            values.get("outbox.tables").addErrorMessage("table public.outbox has no column \"xid\"");
+        });
+        Map<String, String> invalid = minimal();
+        invalid.put("payload.format", "avro");
+
+        connector.validate(invalid);
+        assertThat(checked).isEmpty();
+
+        List<ConfigValue> values = connector.validate(minimal()).configValues();
+        assertThat(checked).containsExactly("[public.outbox]");
+        assertThat(values).filteredOn(value -> value.name().equals("outbox.tables")).singleElement()
+                .satisfies(value -> assertThat(value.errorMessages()).containsExactly("table public.outbox has no column \"xid\""));
     }
 
     @Test

@@ -121,4 +121,25 @@ class BadOutboxRowsFollowTheConfiguredPolicyIT {
         assertThat(errors.get("bad.row.topic")).isEqualTo("is required when bad.row.policy=error-topic");
         assertThat(result.path("error_count").asInt()).isEqualTo(3);
     }
+
+    @Test
+    void aDebeziumOutboxTableWithoutTheXidColumnIsRefusedByValidation() {
+        stack.postgres().createDatabase("outbox_no_xid");
+        stack.postgres().execute("outbox_no_xid",
+                "CREATE TABLE IF NOT EXISTS outbox (id uuid PRIMARY KEY, aggregatetype varchar(255) NOT NULL,"
+                        + " aggregateid varchar(255) NOT NULL, type varchar(255) NOT NULL, payload jsonb)");
+        Map<String, String> config = OutboxFixture.connectorConfig(stack, "outbox_no_xid", "outbox-no-xid");
+        config.put("name", "outbox-no-xid");
+        config.remove("column.timestamp");
+
+        JsonNode result = stack.connect().validate(OutboxFixture.CONNECTOR_CLASS, config);
+
+        Map<String, String> errors = new java.util.TreeMap<>();
+        for (JsonNode value : result.path("configs")) {
+            if (value.path("value").path("errors").size() > 0) {
+                errors.put(value.path("value").path("name").asText(), value.path("value").path("errors").get(0).asText());
+            }
+        }
+        assertThat(errors).containsExactly(Map.entry("outbox.tables", "table public.outbox has no column \"xid\""));
+    }
 }
