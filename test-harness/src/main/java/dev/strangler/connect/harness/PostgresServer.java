@@ -38,6 +38,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path logFile;
     private final Optional<String> osUser;
     private final int port;
+    private boolean shutdownHookRegistered;
 
     private PostgresServer(Path binDir, Path baseDir, Optional<String> osUser, int port) {
         this.binDir = binDir;
@@ -53,12 +54,18 @@ public final class PostgresServer implements AutoCloseable {
         Path binDir = findBinaries();
         Optional<String> osUser = runningAsRoot() ? Optional.of(System.getProperty("strangler.pg.os-user", "postgres")) : Optional.empty();
         try {
-            Path base = Files.createDirectories(workDir.resolve("postgres"));
+            Path base;
             if (osUser.isPresent()) {
-                // The unprivileged server user must be able to reach and own its directory.
-                Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+                // The unprivileged server user must reach its directory; the work directory may sit below a
+                // directory only root can enter (/root/...), so the data lives in the world-traversable temp dir.
+                base = Files.createTempDirectory("strangler-postgres-");
+                Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx------"));
                 UserPrincipal owner = base.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(osUser.get());
                 Files.setOwner(base, owner);
+                Files.createDirectories(workDir);
+                Files.writeString(workDir.resolve("postgres-location.txt"), base + System.lineSeparator());
+            } else {
+                base = Files.createDirectories(workDir.resolve("postgres"));
             }
             PostgresServer server = new PostgresServer(binDir, base, osUser, FreePorts.next());
             server.initdb();
@@ -139,6 +146,17 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() {
         stopServer("immediate");
+        if (osUser.isPresent()) {
+            deleteRecursively(baseDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     public Path logFile() {
@@ -165,7 +183,10 @@ public final class PostgresServer implements AutoCloseable {
                 "-c", "full_page_writes=off");
         run(Duration.ofMinutes(2), binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", logFile.toString(),
                 "-o", options, "-w", "-t", "60", "start");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopServerQuietly(), "stop-postgres-" + port));
+        if (!shutdownHookRegistered) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopServerQuietly, "stop-postgres-" + port));
+            shutdownHookRegistered = true;
+        }
     }
 
     private void stopServer(String mode) {
