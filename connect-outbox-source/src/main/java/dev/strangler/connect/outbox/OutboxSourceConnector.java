@@ -147,8 +147,9 @@ public class OutboxSourceConnector extends SourceConnector {
     }
 
     /**
-     * With {@code transaction.boundary=connector} the task commits one Kafka transaction per source (database)
-     * transaction, so a read_committed consumer sees all events of a database transaction or none of them.
+     * With {@code transaction.boundary=connector} the task cuts Kafka transactions only where a source (database)
+     * transaction ends, at most one per poll, so a read_committed consumer sees all events of a database transaction
+     * or none of them, even when a batch limit falls inside one.
      */
     @Override
     public ConnectorTransactionBoundaries canDefineTransactionBoundaries(Map<String, String> connectorConfig) {

@@ -89,7 +89,7 @@ public class OutboxSourceTask extends SourceTask {
         poller = new OutboxPoller(tables, loadPositions(tables), new JdbcOutboxReader(session, queries), shaper, config.badRowPolicy(),
                 config.batchSize(), housekeeper, config.housekeepingInterval().toMillis(), metrics, System::currentTimeMillis);
         LOG.info("Outbox task started for tables {}{}", tables,
-                transactionContext != null ? " (one Kafka transaction per source transaction)" : "");
+                transactionContext != null ? " (Kafka transactions end only where source transactions end)" : "");
     }
 
     private void checkTables(Map<TableName, OutboxQueries> queries) {
@@ -149,8 +149,11 @@ public class OutboxSourceTask extends SourceTask {
             throw new RetriableException("Reading the outbox failed", e);
         }
         if (transactionContext != null) {
-            batch.transactionEnds().forEach(transactionContext::commitTransaction);
-            if (batch.earlierTransactionEnded()) {
+            // One Kafka transaction per poll at most (each commit costs a round of transaction markers), cut at the
+            // last complete source transaction: a database transaction is never split between Kafka transactions.
+            if (!batch.transactionEnds().isEmpty()) {
+                transactionContext.commitTransaction(batch.transactionEnds().get(batch.transactionEnds().size() - 1));
+            } else if (batch.earlierTransactionEnded()) {
                 transactionContext.commitTransaction();
             }
         }

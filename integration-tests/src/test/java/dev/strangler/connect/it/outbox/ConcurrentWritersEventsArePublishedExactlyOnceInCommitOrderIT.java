@@ -34,7 +34,7 @@ import dev.strangler.connect.harness.LocalStack;
 
 /**
  * Many writers whose transactions last random times and sometimes roll back, against a running connector under
- * exactly-once source support with one Kafka transaction per database transaction: a read_committed consumer sees
+ * exactly-once source support with Kafka transactions cut only at database transaction ends: a read_committed consumer sees
  * every committed event exactly once, each aggregate's events in commit order, and never a rolled-back event. This
  * is the scenario where id-ordered polling loses events (a later id commits first).
  */
