@@ -116,10 +116,10 @@ public final class LegacySinkConfig extends AbstractConfig {
         boolean hasInline = inline != null && !inline.isBlank();
         boolean hasFile = file != null && !file.isBlank();
         if (hasInline && hasFile) {
-            throw new ConfigException(MAPPING_FILE, file, "Set either " + MAPPING + " or " + MAPPING_FILE + ", not both");
+            throw new MappingSourceProblem(MAPPING_FILE, file, "Set either " + MAPPING + " or " + MAPPING_FILE + ", not both");
         }
         if (!hasInline && !hasFile) {
-            throw new ConfigException(MAPPING, null, "A projection mapping is required: set " + MAPPING + " (the document) or "
+            throw new MappingSourceProblem(MAPPING, null, "A projection mapping is required: set " + MAPPING + " (the document) or "
                     + MAPPING_FILE + " (a path on the worker)");
         }
         if (hasInline) {
@@ -128,30 +128,52 @@ public final class LegacySinkConfig extends AbstractConfig {
         try {
             Path path = Paths.get(file.trim());
             if (!Files.isRegularFile(path)) {
-                throw new ConfigException(MAPPING_FILE, file, "no such file on this worker");
+                throw new MappingSourceProblem(MAPPING_FILE, file, "no such file on this worker");
             }
             if (Files.size(path) > MAX_MAPPING_FILE_BYTES) {
-                throw new ConfigException(MAPPING_FILE, file, "larger than " + MAX_MAPPING_FILE_BYTES + " bytes: not a mapping file");
+                throw new MappingSourceProblem(MAPPING_FILE, file, "larger than " + MAX_MAPPING_FILE_BYTES + " bytes: not a mapping file");
             }
             return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ConfigException config) {
-                throw config;
+            if (e instanceof MappingSourceProblem problem) {
+                throw problem;
             }
-            throw new ConfigException(MAPPING_FILE, file, "cannot read the mapping file: " + e);
+            throw new MappingSourceProblem(MAPPING_FILE, file, "cannot read the mapping file: " + e);
         }
     }
 
-    /** The key a mapping problem is reported under. */
-    static String mappingKey(String inline) {
-        return inline != null && !inline.isBlank() ? MAPPING : MAPPING_FILE;
+    /** Why the mapping document cannot be had, with the key to report it under and the reason alone. */
+    static final class MappingSourceProblem extends ConfigException {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final String reason;
+
+        MappingSourceProblem(String key, Object value, String reason) {
+            super(key, value, reason);
+            this.key = key;
+            this.reason = reason;
+        }
+
+        String key() {
+            return key;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+
+    /** The key a problem of the mapping (or of the choice between its two forms) is reported under. */
+    static String mappingKey(String inline, String file) {
+        boolean hasFile = file != null && !file.isBlank();
+        return hasFile ? MAPPING_FILE : MAPPING;
     }
 
     private ProjectionMapping parseMapping(String document, OriginMarker marker, Optional<MigrationPlan> plan) {
         try {
             return MappingParser.parse(document, marker, plan);
         } catch (InvalidMappingException e) {
-            throw new ConfigException(mappingKey(getString(MAPPING)), "(mapping of " + document.length() + " characters)", e.getMessage());
+            throw new ConfigException(mappingKey(getString(MAPPING), getString(MAPPING_FILE)), "(mapping of " + document.length() + " characters)", e.getMessage());
         }
     }
 

@@ -86,13 +86,14 @@ public class LegacySinkConnector extends SinkConnector {
         config.configValues().forEach(value -> byName.put(value.name(), value));
         MigrationPlanConfig.validateChoice(connectorConfigs, byName, false);
 
-        String mappingKey = LegacySinkConfig.mappingKey(connectorConfigs.get(LegacySinkConfig.MAPPING));
+        String mappingKey = LegacySinkConfig.mappingKey(connectorConfigs.get(LegacySinkConfig.MAPPING),
+                connectorConfigs.get(LegacySinkConfig.MAPPING_FILE));
         String document;
         try {
             document = LegacySinkConfig.mappingDocument(connectorConfigs.get(LegacySinkConfig.MAPPING),
                     connectorConfigs.get(LegacySinkConfig.MAPPING_FILE));
-        } catch (ConfigException e) {
-            addError(byName, mappingKey, e.getMessage());
+        } catch (LegacySinkConfig.MappingSourceProblem e) {
+            addError(byName, e.key(), e.reason());
             return new Config(new ArrayList<>(byName.values()));
         }
         if (hasErrors(byName, OriginMarkerConfig.COLUMN, OriginMarkerConfig.VALUE, MigrationPlanConfig.PLAN, MigrationPlanConfig.PLAN_FILE)) {

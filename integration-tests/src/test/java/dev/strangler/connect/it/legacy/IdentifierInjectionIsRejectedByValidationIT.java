@@ -31,6 +31,7 @@ class IdentifierInjectionIsRejectedByValidationIT {
     @Test
     void injectionAttemptsFailValidationNamingKeyAndPath() {
         Map<String, String> config = LegacySinkFixture.connectorConfig(stack, "postgres", "legacy-injection.endorsements", "legacy-injection.dlq");
+        config.put("name", "legacy-injection");
         config.put("connection.password", "s3cret-password");
         config.put("mapping", """
                 {"events": {"EndorsementApproved": {"writes": [{
@@ -66,6 +67,7 @@ class IdentifierInjectionIsRejectedByValidationIT {
     @Test
     void aValidConfigurationPasses() {
         Map<String, String> config = LegacySinkFixture.connectorConfig(stack, "postgres", "legacy-valid.endorsements", "legacy-valid.dlq");
+        config.put("name", "legacy-valid");
         assertThat(errorsByKey(stack.connect().validate(LegacySinkFixture.CONNECTOR_CLASS, config))).isEmpty();
     }
 
