@@ -1,6 +1,7 @@
 package dev.strangler.connect.acl.guard;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,7 +64,7 @@ public final class AuthorityCheck {
         }
         Optional<AuthorityDecision> produced = after == null ? Optional.empty() : plan.decide(entity, table.get().fields(after), time);
         Optional<AuthorityDecision> replaced = before == null ? Optional.empty() : plan.decide(entity, table.get().fields(before), time);
-        for (Optional<AuthorityDecision> decision : java.util.List.of(produced, replaced)) {
+        for (Optional<AuthorityDecision> decision : List.of(produced, replaced)) {
             if (decision.isPresent() && !decision.get().mayWrite(Side.LEGACY)) {
                 return AuthorityVerdict.violation(AuthorityVerdict.LEGACY_WRITE_WITHOUT_AUTHORITY, decision.get(), time);
             }

@@ -1,5 +1,7 @@
 package dev.strangler.connect.acl.guard;
 
+import java.util.Locale;
+
 import org.apache.kafka.connect.header.Headers;
 
 import dev.strangler.connect.acl.envelope.ChangeEvent;
@@ -29,7 +31,7 @@ public final class ViolationHeaders {
         AuthorityDecision decision = verdict.decision().orElseThrow();
         headers.addString(SCOPE, decision.scope());
         headers.addString(PHASE, Integer.toString(decision.phase().number()));
-        headers.addString(WRITE_AUTHORITY, decision.writeAuthority().name().toLowerCase(java.util.Locale.ROOT));
+        headers.addString(WRITE_AUTHORITY, decision.writeAuthority().name().toLowerCase(Locale.ROOT));
         headers.addString(REASON, verdict.reason());
         headers.addString(TABLE, qualifiedTable(event));
         event.source().transactionId().ifPresent(txId -> headers.addString(TX_ID, txId));

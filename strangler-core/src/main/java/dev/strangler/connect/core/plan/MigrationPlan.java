@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The migration plan: for every slice of the domain, which system is the system of record, who holds write
@@ -113,7 +114,7 @@ public final class MigrationPlan {
 
     /** Every instant at which some scope's authority changes, in order. */
     public Set<Instant> changeInstants() {
-        Set<Instant> instants = new java.util.TreeSet<>();
+        Set<Instant> instants = new TreeSet<>();
         scopes.forEach(scope -> scope.timeline().forEach(entry -> instants.add(entry.effectiveSince())));
         return instants;
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -393,7 +395,7 @@ public final class PlanParser {
     }
 
     private <E extends Enum<E>> E enumAttribute(JsonNode entry, String key, String entryPath, boolean first, E inherited, Class<E> type) {
-        String allowed = java.util.Arrays.stream(type.getEnumConstants()).map(PlanParser::label).collect(Collectors.joining(", "));
+        String allowed = Arrays.stream(type.getEnumConstants()).map(PlanParser::label).collect(Collectors.joining(", "));
         return attribute(entry, key, entryPath, first, inherited, text -> {
             String normalised = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
             for (E constant : type.getEnumConstants()) {
@@ -406,7 +408,7 @@ public final class PlanParser {
     }
 
     private <T> T attribute(JsonNode entry, String key, String entryPath, boolean first, T inherited,
-                            java.util.function.Function<String, T> parse, String allowed) {
+                            Function<String, T> parse, String allowed) {
         JsonNode node = entry.get(key);
         if (node == null || node.isNull()) {
             if (first) {
