@@ -25,7 +25,7 @@ import dev.strangler.connect.core.jdbc.JdbcConnectionConfig;
 import dev.strangler.connect.core.sql.PostgresDialect;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.model.OutboxOffsets;
-import dev.strangler.connect.outbox.poll.TableLayoutCheck;
+import dev.strangler.connect.outbox.jdbc.TableLayoutCheck;
 import dev.strangler.connect.outbox.sql.OutboxQueries;
 
 /**

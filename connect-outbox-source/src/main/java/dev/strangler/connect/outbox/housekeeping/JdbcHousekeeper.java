@@ -10,8 +10,8 @@ import java.util.Optional;
 import dev.strangler.connect.core.sql.SqlIdentifier;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.model.OutboxPosition;
-import dev.strangler.connect.outbox.poll.JdbcOutboxReader;
-import dev.strangler.connect.outbox.poll.PostgresSession;
+import dev.strangler.connect.outbox.jdbc.PositionParameters;
+import dev.strangler.connect.outbox.jdbc.PostgresSession;
 import dev.strangler.connect.outbox.sql.OutboxQueries;
 
 /**
@@ -78,6 +78,6 @@ public final class JdbcHousekeeper implements Housekeeper {
     }
 
     private static int bind(PreparedStatement statement, int first, OutboxPosition position) throws SQLException {
-        return JdbcOutboxReader.bindPosition(statement, first, Optional.of(position));
+        return PositionParameters.bind(statement, first, position);
     }
 }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,8 @@ import dev.strangler.connect.outbox.model.OutboxPayload;
 import dev.strangler.connect.outbox.model.OutboxPosition;
 import dev.strangler.connect.outbox.model.OutboxRow;
 import dev.strangler.connect.core.sql.SqlIdentifier;
+import dev.strangler.connect.outbox.jdbc.PositionParameters;
+import dev.strangler.connect.outbox.jdbc.PostgresSession;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.sql.OutboxQueries;
 import dev.strangler.connect.outbox.sql.OutboxTableLayout;
@@ -73,17 +74,8 @@ public final class JdbcOutboxReader implements OutboxReader {
         }
     }
 
-    /**
-     * Binds {@code (xid, id)} untyped ({@link Types#OTHER}): PostgreSQL then takes the types from the columns they
-     * are compared with, so an xid8 and a uuid, bigint or text id all compare in their own order.
-     */
-    public static int bindPosition(PreparedStatement statement, int first, Optional<OutboxPosition> position) throws SQLException {
-        if (position.isEmpty()) {
-            return first;
-        }
-        statement.setObject(first, Long.toString(position.get().transactionId()), Types.OTHER);
-        statement.setObject(first + 1, position.get().eventId(), Types.OTHER);
-        return first + 2;
+    private static int bindPosition(PreparedStatement statement, int first, Optional<OutboxPosition> position) throws SQLException {
+        return position.isPresent() ? PositionParameters.bind(statement, first, position.get()) : first;
     }
 
     private OutboxQueries queriesFor(TableName table) {

@@ -2,6 +2,8 @@ package dev.strangler.connect.outbox.poll;
 
 import java.sql.SQLException;
 
+import dev.strangler.connect.outbox.jdbc.PostgresSession;
+
 /**
  * Ends an idle wait as soon as a writer's transaction that inserted outbox rows commits: the outbox table carries
  * a statement trigger that runs {@code pg_notify(channel, ...)}, and PostgreSQL delivers the notification only

@@ -1,4 +1,4 @@
-package dev.strangler.connect.outbox.poll;
+package dev.strangler.connect.outbox.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
