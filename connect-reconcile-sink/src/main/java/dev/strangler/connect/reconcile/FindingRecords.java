@@ -27,6 +27,9 @@ final class FindingRecords {
             .field("differences", Schema.STRING_SCHEMA)
             .field("source_version", Schema.OPTIONAL_STRING_SCHEMA)
             .field("target_version", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("plan_phase", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("system_of_record", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("conflict_rule", Schema.OPTIONAL_STRING_SCHEMA)
             .field("first_seen", Schema.STRING_SCHEMA)
             .field("confirmed_at", Schema.STRING_SCHEMA)
             .build();
@@ -35,6 +38,10 @@ final class FindingRecords {
     static final String SCOPE_HEADER = "reconcile.scope";
 
     private FindingRecords() {
+    }
+
+    private static String label(Enum<?> value) {
+        return dev.strangler.connect.core.config.EnumValidator.configValue(value);
     }
 
     static SinkRecord toRecord(Finding finding) {
@@ -49,6 +56,9 @@ final class FindingRecords {
                 .put("differences", EvidenceJson.differences(finding.differences()))
                 .put("source_version", EvidenceJson.version(finding.sourceVersion()))
                 .put("target_version", EvidenceJson.version(finding.targetVersion()))
+                .put("plan_phase", finding.authority() == null ? null : label(finding.authority().phase()))
+                .put("system_of_record", finding.authority() == null ? null : label(finding.authority().systemOfRecord()))
+                .put("conflict_rule", finding.authority() == null ? null : label(finding.authority().conflictRule()))
                 .put("first_seen", finding.firstSeen().toString())
                 .put("confirmed_at", finding.confirmedAt().toString());
         ConnectHeaders headers = new ConnectHeaders();

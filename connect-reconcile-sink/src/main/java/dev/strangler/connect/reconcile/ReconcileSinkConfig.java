@@ -20,6 +20,9 @@ import org.apache.kafka.common.config.ConfigException;
 
 import dev.strangler.connect.core.config.EnumValidator;
 import dev.strangler.connect.core.jdbc.JdbcConnectionConfig;
+import dev.strangler.connect.core.plan.MigrationPlan;
+import dev.strangler.connect.core.plan.MigrationPlanConfig;
+import dev.strangler.connect.core.plan.Side;
 import dev.strangler.connect.core.sql.SqlDialect;
 import dev.strangler.connect.core.sql.SqlDialects;
 import dev.strangler.connect.core.sql.SqlIdentifier;
@@ -71,6 +74,9 @@ public final class ReconcileSinkConfig extends AbstractConfig {
     public static final String INCIDENT_RATE = "threshold.incident.rate";
     public static final String MIN_COMPARED = "threshold.min.compared";
 
+    public static final String PLAN_ENTITY = "plan.entity";
+    public static final String PLAN_RECORD_SIDE = "plan.records.from";
+
     public static final String REPAIR_MODE = "repair.mode";
     public static final String REPAIR_SIGNAL_TABLE = "repair.signal.table";
     public static final String REPAIR_DATA_COLLECTION = "repair.data.collection";
@@ -86,6 +92,7 @@ public final class ReconcileSinkConfig extends AbstractConfig {
     private static final String GROUP_LAG = "Lag awareness";
     private static final String GROUP_EVIDENCE = "Evidence";
     private static final String GROUP_SOURCE = "Source store";
+    private static final String GROUP_PLAN = "Migration plan";
     private static final String GROUP_REPAIR = "Repair";
     private static final String GROUP_STATE = "State checks";
 
@@ -203,6 +210,18 @@ public final class ReconcileSinkConfig extends AbstractConfig {
         OptionalConnectionKeys.define(def, EVIDENCE_PREFIX, GROUP_EVIDENCE, "the evidence database (PostgreSQL)",
                 "strangler-reconcile", "Unset: the target store holds the evidence tables.");
 
+        MigrationPlanConfig.define(def, GROUP_PLAN);
+        def.define(PLAN_ENTITY, Type.STRING, "", Importance.MEDIUM,
+                "The plan entity the records are about (e.g. 'endorsement'); required with a plan. Each finding is filed "
+                        + "under the plan scope the record belongs to at its event time, with that scope's system of record, "
+                        + "phase and conflict rule.",
+                GROUP_PLAN, 3, Width.MEDIUM, "Plan entity")
+           .define(PLAN_RECORD_SIDE, Type.STRING, EnumValidator.configValue(Side.LEGACY), EnumValidator.of(Side.class),
+                Importance.MEDIUM, "Which system the records come from ('legacy' for ACL-translated CDC, 'service' for the "
+                        + "service's events); the target store is the other. With a plan, a repair is requested only when "
+                        + "the scope's conflict rule makes this side win.",
+                GROUP_PLAN, 4, Width.SHORT, "Records come from", EnumValidator.of(Side.class));
+
         OptionalConnectionKeys.define(def, SOURCE_PREFIX, GROUP_SOURCE, "the source system's database",
                 "strangler-reconcile", "Needed only for state checks and Debezium signal repair.");
 
@@ -257,6 +276,22 @@ public final class ReconcileSinkConfig extends AbstractConfig {
         }
         if (!evidenceUrl.isEmpty() && !evidenceUrl.startsWith("jdbc:postgresql:")) {
             add(problems, evidenceKey, "The evidence tables need PostgreSQL: set evidence.connection.url to a PostgreSQL database");
+        }
+        boolean hasPlan = !text(values.get(MigrationPlanConfig.PLAN)).isEmpty() || !text(values.get(MigrationPlanConfig.PLAN_FILE)).isEmpty();
+        String entity = text(values.get(PLAN_ENTITY));
+        if (hasPlan && entity.isEmpty()) {
+            add(problems, PLAN_ENTITY, "Required with a migration plan: the plan entity the records are about");
+        }
+        if (!entity.isEmpty() && !text(values.get(MigrationPlanConfig.PLAN)).isEmpty()) {
+            try {
+                MigrationPlan plan = MigrationPlan.parse(values.get(MigrationPlanConfig.PLAN).toString());
+                if (!plan.hasEntity(entity)) {
+                    add(problems, PLAN_ENTITY, "'" + entity + "' is not an entity of the plan (entities: "
+                            + String.join(", ", plan.entities().keySet()) + ")");
+                }
+            } catch (RuntimeException e) {
+                // An invalid plan is reported on migration.plan by its own validator.
+            }
         }
         List<?> keyEntries = values.get(MAPPING_KEY) instanceof List<?> l ? l : List.of();
         List<?> fieldEntries = values.get(MAPPING_FIELDS) instanceof List<?> l ? l : List.of();
@@ -537,6 +572,19 @@ public final class ReconcileSinkConfig extends AbstractConfig {
 
     public int bisectionThreshold() {
         return getInt(STATE_BISECTION_THRESHOLD);
+    }
+
+    /** The migration plan, when the connector has one. */
+    public Optional<MigrationPlan> migrationPlan() {
+        return MigrationPlanConfig.optionalFrom(this);
+    }
+
+    public String planEntity() {
+        return getString(PLAN_ENTITY).trim();
+    }
+
+    public Side recordSide() {
+        return EnumValidator.parse(Side.class, PLAN_RECORD_SIDE, getString(PLAN_RECORD_SIDE));
     }
 
     /** The source database's dialect, for the signal filter and state-check SQL. */

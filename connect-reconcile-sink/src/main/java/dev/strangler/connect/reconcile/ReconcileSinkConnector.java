@@ -14,6 +14,7 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 import dev.strangler.connect.core.StranglerVersion;
+import dev.strangler.connect.core.plan.MigrationPlanConfig;
 
 /**
  * Reconciliation as a sink: checks every record of the migration's topics against the other system's store,
@@ -74,6 +75,7 @@ public class ReconcileSinkConnector extends SinkConnector {
                 values.put(name, value.value());
             }
         });
+        MigrationPlanConfig.validateChoice(connectorConfigs, byName, false);
         ReconcileSinkConfig.problems(values).forEach((key, messages) -> messages.forEach(byName.get(key)::addErrorMessage));
         if (Boolean.TRUE.equals(values.get(ReconcileSinkConfig.REPORT_TO_DLQ))
                 && !connectorConfigs.getOrDefault("errors.deadletterqueue.topic.name", "").isBlank()

@@ -37,6 +37,7 @@ import dev.strangler.connect.reconcile.state.StateCheckSchedule;
 import dev.strangler.connect.reconcile.stream.DatabaseSession;
 import dev.strangler.connect.reconcile.stream.FieldMapping;
 import dev.strangler.connect.reconcile.stream.ReconcileMetrics;
+import dev.strangler.connect.reconcile.stream.ScopeAuthority;
 import dev.strangler.connect.reconcile.stream.SourceRow;
 import dev.strangler.connect.reconcile.stream.StreamReconciler;
 import dev.strangler.connect.reconcile.stream.VersionGuard;
@@ -108,7 +109,8 @@ public class ReconcileSinkTask extends SinkTask {
                     mapping, comparer,
                     new CounterpartLookup(config.targetDialect(), config.targetTable(), mapping.keyColumns(), config.lookupBatchSize()),
                     new PendingStore(config.evidenceConnection().dialect(), config.pendingTable()),
-                    results, masker, metrics, target, evidence, repair(mapping));
+                    results, masker, metrics, target, evidence, repair(mapping),
+                    new ScopeAuthority(config.migrationPlan(), config.planEntity(), config.recordSide()));
             reconciler.prepare();
             reader = new SourceRowReader(mapping.keyFields());
             startStateChecks(props, connector, mapping, comparer, results, masker, compared, keyPairs);

@@ -53,6 +53,7 @@ final class SourceRowReader {
         if (fields == null) {
             return Optional.empty();
         }
+        Instant eventTime = eventTime(record);
         Map<String, Object> keyFieldsOfKey = null;
         List<Object> key = new ArrayList<>(keyFields.size());
         for (String keyField : keyFields) {
@@ -70,7 +71,36 @@ final class SourceRowReader {
         }
         RecordOrigin origin = record.kafkaPartition() == null ? null
                 : new RecordOrigin(record.topic(), record.kafkaPartition(), record.kafkaOffset());
-        return Optional.of(SourceRow.of(key, fields, origin));
+        return Optional.of(SourceRow.of(key, fields, origin, eventTime));
+    }
+
+    /**
+     * When the change happened at its source: Debezium's {@code source.ts_ms} (commit time), else the envelope's
+     * {@code ts_ms}, else the Kafka record timestamp; null when none is known.
+     */
+    static Instant eventTime(SinkRecord record) {
+        Object value = record.value();
+        Object millis = null;
+        if (value instanceof Struct struct && isEnvelope(struct.schema())) {
+            if (struct.schema().field("source") != null && struct.get("source") instanceof Struct source
+                    && source.schema().field("ts_ms") != null) {
+                millis = source.get("ts_ms");
+            }
+            if (millis == null && struct.schema().field("ts_ms") != null) {
+                millis = struct.get("ts_ms");
+            }
+        } else if (value instanceof Map<?, ?> map && map.containsKey("op") && map.containsKey("after")) {
+            if (map.get("source") instanceof Map<?, ?> source) {
+                millis = source.get("ts_ms");
+            }
+            if (millis == null) {
+                millis = map.get("ts_ms");
+            }
+        }
+        if (millis instanceof Number number) {
+            return Instant.ofEpochMilli(number.longValue());
+        }
+        return record.timestamp() == null || record.timestamp() < 0 ? null : Instant.ofEpochMilli(record.timestamp());
     }
 
     private Map<String, Object> keyFieldsOf(SinkRecord record) {

@@ -11,6 +11,10 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
+import dev.strangler.connect.core.plan.AuthorityDecision;
+import dev.strangler.connect.core.plan.ConflictRule;
+import dev.strangler.connect.core.plan.Phase;
+import dev.strangler.connect.core.plan.Side;
 import dev.strangler.connect.reconcile.compare.FieldDifference;
 import dev.strangler.connect.reconcile.compare.Outcome;
 import dev.strangler.connect.reconcile.evidence.CheckLevel;
@@ -25,7 +29,10 @@ class FindingRecordsTest {
         Finding finding = new Finding("run-1", "reconcile-policy", "policy", CheckLevel.RECORD, Outcome.MISMATCH, "field-compare",
                 "7", List.of(7L), Map.of("premium", new BigDecimal("10.50")), Map.of("premium", new BigDecimal("12.00")),
                 List.of(new FieldDifference("premium", "premium", new BigDecimal("10.50"), new BigDecimal("12.00"), "values differ by 1.5")),
-                new RecordOrigin("legacy.policy", 3, 1234), null, seen, seen.plusSeconds(60));
+                new RecordOrigin("legacy.policy", 3, 1234), null,
+                new AuthorityDecision("auto-de", "policy", seen, Phase.PARTIAL_EXTRACTION, Side.LEGACY, Side.SERVICE, Side.SERVICE,
+                        ConflictRule.MANUAL_REVIEW),
+                seen, seen.plusSeconds(60));
 
         SinkRecord record = FindingRecords.toRecord(finding);
 
@@ -39,6 +46,9 @@ class FindingRecordsTest {
         assertThat(value.getString("kind")).isEqualTo("mismatch");
         assertThat(value.getString("differences")).isEqualTo(
                 "[{\"field\":\"premium\",\"column\":\"premium\",\"source\":\"10.50\",\"target\":\"12.00\",\"reason\":\"values differ by 1.5\"}]");
+        assertThat(value.getString("plan_phase")).isEqualTo("partial-extraction");
+        assertThat(value.getString("system_of_record")).isEqualTo("legacy");
+        assertThat(value.getString("conflict_rule")).isEqualTo("manual-review");
         assertThat(value.getString("confirmed_at")).isEqualTo("2026-11-25T12:01:00Z");
         assertThat(record.headers().lastWithName(FindingRecords.KIND_HEADER).value()).isEqualTo("mismatch");
     }

@@ -47,6 +47,11 @@ class ReconcileSinkConnectorValidationTest {
         assertThat(config.gracePeriod()).hasSeconds(60);
     }
 
+    private static final String PLAN = "{\"version\": 1, \"entities\": {\"policy\": {\"fields\": [\"country\"]}}, "
+            + "\"scopes\": [{\"name\": \"policies\", \"entity\": \"policy\", \"effective\": [{\"from\": \"2027-01-04T00:00:00Z\", "
+            + "\"phase\": \"mirror\", \"system-of-record\": \"legacy\", \"write-authority\": \"legacy\", "
+            + "\"publisher\": \"legacy\", \"conflict\": \"legacy-wins\"}]}]}";
+
     static Stream<Arguments> invalid() {
         return Stream.of(
                 Arguments.of(Map.of("mapping.key", ""), "mapping.key", "List at least one key field"),
@@ -71,6 +76,13 @@ class ReconcileSinkConnectorValidationTest {
                 Arguments.of(Map.of("state.check.interval.ms", "60000"), "state.source.table", "Required when state.check.interval.ms"),
                 Arguments.of(Map.of("state.check.interval.ms", "60000"), "mapping.fields", "list the compared fields explicitly"),
                 Arguments.of(Map.of("state.check.interval.ms", "60000", "mapping.key", "a,b"), "mapping.key", "exactly one key field"),
+                Arguments.of(Map.of("migration.plan", PLAN), "plan.entity", "Required with a migration plan"),
+                Arguments.of(Map.of("migration.plan", PLAN, "plan.entity", "claim"), "plan.entity",
+                        "'claim' is not an entity of the plan (entities: policy)"),
+                Arguments.of(Map.of("migration.plan", "{\"version\": 1}", "plan.entity", "policy"), "migration.plan", "entities"),
+                Arguments.of(Map.of("migration.plan", PLAN, "migration.plan.file", "/etc/plan.yaml", "plan.entity", "policy"),
+                        "migration.plan.file", "not both"),
+                Arguments.of(Map.of("plan.records.from", "both"), "plan.records.from", "Must be one of [legacy, service]"),
                 Arguments.of(Map.of("evidence.report.to.dlq", "true", "errors.deadletterqueue.topic.name", "dlq"),
                         "evidence.report.to.dlq", "errors.tolerance=all"));
     }
@@ -103,6 +115,19 @@ class ReconcileSinkConnectorValidationTest {
 
         assertThatThrownBy(() -> new ReconcileSinkConfig(config)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("repair.signal.table");
+    }
+
+    @Test
+    void aPlanWithItsEntityIsValid() {
+        Map<String, String> config = valid();
+        config.put("migration.plan", PLAN);
+        config.put("plan.entity", "policy");
+        config.put("plan.records.from", "service");
+
+        assertThat(errors(config)).isEmpty();
+        ReconcileSinkConfig parsed = new ReconcileSinkConfig(config);
+        assertThat(parsed.migrationPlan()).hasValueSatisfying(p -> assertThat(p.hasEntity("policy")).isTrue());
+        assertThat(parsed.recordSide()).isEqualTo(dev.strangler.connect.core.plan.Side.SERVICE);
     }
 
     @Test

@@ -88,6 +88,23 @@ class SourceRowReaderTest {
     }
 
     @Test
+    void theEventTimeIsTheSourceCommitTimeElseTheRecordTimestamp() {
+        Map<String, Object> envelope = new HashMap<>();
+        envelope.put("op", "u");
+        envelope.put("after", Map.of("id", 1, "holder", "Ann"));
+        envelope.put("source", Map.of("ts_ms", 1_772_360_130_000L));
+        envelope.put("ts_ms", 1_772_360_131_000L);
+
+        assertThat(reader.read(new SinkRecord("t", 0, null, null, null, envelope, 1, 1_772_360_132_000L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME)).orElseThrow().eventTime())
+                .isEqualTo(Instant.ofEpochMilli(1_772_360_130_000L));
+        assertThat(reader.read(new SinkRecord("t", 0, null, null, null, Map.of("id", 1), 1, 1_772_360_132_000L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME)).orElseThrow().eventTime())
+                .isEqualTo(Instant.ofEpochMilli(1_772_360_132_000L));
+        assertThat(reader.read(new SinkRecord("t", 0, null, null, null, Map.of("id", 1), 1)).orElseThrow().eventTime()).isNull();
+    }
+
+    @Test
     void deletesAndTombstonesHaveNothingToCompare() {
         Struct delete = new Struct(ENVELOPE).put("op", "d");
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.strangler.connect.core.plan.AuthorityDecision;
 import dev.strangler.connect.reconcile.compare.FieldDifference;
 import dev.strangler.connect.reconcile.compare.Outcome;
 import dev.strangler.connect.reconcile.stream.RecordOrigin;
@@ -19,11 +20,12 @@ import dev.strangler.connect.reconcile.stream.RecordOrigin;
  * @param targetVersion the target's values by column (null when missing in target)
  * @param origin        the record that showed the difference (null for state-level findings)
  * @param keyRange      the smallest differing key range a state-level check narrowed the finding to (else null)
+ * @param authority     what the migration plan said about the record's scope (null without a plan)
  */
 public record Finding(String runId, String connector, String scope, CheckLevel level, Outcome kind, String rule,
                       String rowKey, List<Object> keyValues, Map<String, Object> sourceVersion,
                       Map<String, Object> targetVersion, List<FieldDifference> differences, RecordOrigin origin,
-                      String keyRange, Instant firstSeen, Instant confirmedAt) {
+                      String keyRange, AuthorityDecision authority, Instant firstSeen, Instant confirmedAt) {
 
     public Finding {
         differences = List.copyOf(differences);

@@ -37,7 +37,7 @@ public final class FindingMasker {
                 .toList();
         return new Finding(finding.runId(), finding.connector(), finding.scope(), finding.level(), finding.kind(),
                 finding.rule(), finding.rowKey(), finding.keyValues(), mask(finding.sourceVersion(), maskedFields),
-                mask(finding.targetVersion(), maskedColumns), differences, finding.origin(), finding.keyRange(), finding.firstSeen(),
+                mask(finding.targetVersion(), maskedColumns), differences, finding.origin(), finding.keyRange(), finding.authority(), finding.firstSeen(),
                 finding.confirmedAt());
     }
 

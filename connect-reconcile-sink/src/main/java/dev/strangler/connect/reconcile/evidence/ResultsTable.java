@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import dev.strangler.connect.core.plan.AuthorityDecision;
 import dev.strangler.connect.core.sql.SqlDialect;
 import dev.strangler.connect.core.sql.SqlIdentifier;
 import dev.strangler.connect.core.sql.TableName;
@@ -40,6 +41,7 @@ public final class ResultsTable {
                     + "scope varchar(255) NOT NULL, "
                     + "check_level varchar(16) NOT NULL, "
                     + "kind varchar(32) NOT NULL, "
+                    + "plan_phase varchar(32), system_of_record varchar(16), conflict_rule varchar(32), "
                     + "rule varchar(64) NOT NULL, "
                     + "row_key varchar(2000), "
                     + "key_range varchar(100), "
@@ -53,13 +55,17 @@ public final class ResultsTable {
         }
     }
 
+    private static String label(Enum<?> value) {
+        return dev.strangler.connect.core.config.EnumValidator.configValue(value);
+    }
+
     public void insert(Connection connection, List<Finding> findings) throws SQLException {
         if (findings.isEmpty()) {
             return;
         }
         String sql = "INSERT INTO " + dialect.quote(table) + " (finding_id, run_id, connector, scope, check_level, kind, rule, "
-                + "row_key, key_range, differences, source_version, target_version, origin_topic, origin_partition, origin_offset, "
-                + "first_seen, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), "
+                + "plan_phase, system_of_record, conflict_rule, row_key, key_range, differences, source_version, target_version, origin_topic, origin_partition, origin_offset, "
+                + "first_seen, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), "
                 + "CAST(? AS jsonb), ?, ?, ?, ?, ?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Finding finding : findings) {
@@ -71,6 +77,10 @@ public final class ResultsTable {
                 statement.setString(++i, finding.level().label());
                 statement.setString(++i, finding.kind().label());
                 statement.setString(++i, finding.rule());
+                AuthorityDecision authority = finding.authority();
+                statement.setString(++i, authority == null ? null : label(authority.phase()));
+                statement.setString(++i, authority == null ? null : label(authority.systemOfRecord()));
+                statement.setString(++i, authority == null ? null : label(authority.conflictRule()));
                 statement.setString(++i, finding.rowKey());
                 statement.setString(++i, finding.keyRange());
                 statement.setString(++i, EvidenceJson.differences(finding.differences()));

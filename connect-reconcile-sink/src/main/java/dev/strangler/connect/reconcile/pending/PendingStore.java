@@ -53,6 +53,7 @@ public final class PendingStore {
                     + "source_fields text NOT NULL, "
                     + "outcome varchar(32) NOT NULL, "
                     + "origin_topic varchar(255), origin_partition integer, origin_offset bigint, "
+                    + "event_time timestamptz, "
                     + "first_seen timestamptz NOT NULL, "
                     + "due_at timestamptz NOT NULL, "
                     + "checks integer NOT NULL, "
@@ -70,11 +71,11 @@ public final class PendingStore {
             return;
         }
         String sql = "INSERT INTO " + dialect.quote(table) + " AS p (connector, row_key, key_values, source_fields, outcome, "
-                + "origin_topic, origin_partition, origin_offset, first_seen, due_at, checks) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "origin_topic, origin_partition, origin_offset, event_time, first_seen, due_at, checks) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (connector, row_key) DO UPDATE SET key_values = EXCLUDED.key_values, "
                 + "source_fields = EXCLUDED.source_fields, outcome = EXCLUDED.outcome, origin_topic = EXCLUDED.origin_topic, "
-                + "origin_partition = EXCLUDED.origin_partition, origin_offset = EXCLUDED.origin_offset, "
+                + "origin_partition = EXCLUDED.origin_partition, origin_offset = EXCLUDED.origin_offset, event_time = EXCLUDED.event_time, "
                 + "due_at = EXCLUDED.due_at, checks = p.checks + EXCLUDED.checks";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (PendingFinding finding : findings) {
@@ -89,6 +90,7 @@ public final class PendingStore {
                 statement.setString(++i, origin == null ? null : origin.topic());
                 statement.setObject(++i, origin == null ? null : origin.partition(), java.sql.Types.INTEGER);
                 statement.setObject(++i, origin == null ? null : origin.offset(), java.sql.Types.BIGINT);
+                statement.setObject(++i, row.eventTime() == null ? null : utc(row.eventTime()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
                 statement.setObject(++i, utc(finding.firstSeen()));
                 statement.setObject(++i, utc(finding.dueAt()));
                 statement.setInt(++i, finding.checks());
@@ -118,7 +120,7 @@ public final class PendingStore {
      */
     public List<PendingFinding> claimDue(Connection connection, String connector, Instant now, int limit) throws SQLException {
         String sql = "SELECT row_key, key_values, source_fields, outcome, origin_topic, origin_partition, origin_offset, "
-                + "first_seen, due_at, checks FROM " + dialect.quote(table)
+                + "event_time, first_seen, due_at, checks FROM " + dialect.quote(table)
                 + " WHERE connector = ? AND due_at <= ? ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED";
         List<PendingFinding> due = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -131,7 +133,9 @@ public final class PendingStore {
                     String topic = rs.getString("origin_topic");
                     RecordOrigin origin = topic == null ? null
                             : new RecordOrigin(topic, rs.getInt("origin_partition"), rs.getLong("origin_offset"));
-                    SourceRow row = SourceRow.of(keyValues, TypedValueCodec.decodeFields(rs.getString("source_fields")), origin);
+                    OffsetDateTime eventTime = rs.getObject("event_time", OffsetDateTime.class);
+                    SourceRow row = SourceRow.of(keyValues, TypedValueCodec.decodeFields(rs.getString("source_fields")), origin,
+                            eventTime == null ? null : eventTime.toInstant());
                     due.add(new PendingFinding(row, Outcome.valueOf(rs.getString("outcome")),
                             rs.getObject("first_seen", OffsetDateTime.class).toInstant(), rs.getObject("due_at", OffsetDateTime.class).toInstant(), rs.getInt("checks")));
                 }

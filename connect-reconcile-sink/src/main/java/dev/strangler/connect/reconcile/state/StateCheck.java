@@ -102,7 +102,7 @@ public final class StateCheck {
             findings.add(masker.mask(new Finding(scan.runId(), connector, scope, CheckLevel.STATE, kind, "range-checksum",
                     Long.toString(difference.key()), List.of(difference.key()), difference.source(), difference.target(),
                     difference.comparison().differences(), null, range == null ? null : range.toString(),
-                    scan.startedAt(), now)));
+                    null, scan.startedAt(), now)));
             metrics.counter("state-findings-confirmed", "Differences confirmed by state-level checks, by kind",
                     Map.of("kind", kind.label())).increment();
         }

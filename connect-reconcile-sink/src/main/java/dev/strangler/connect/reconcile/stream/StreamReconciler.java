@@ -15,6 +15,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.strangler.connect.core.plan.AuthorityDecision;
 import dev.strangler.connect.core.sql.SqlIdentifier;
 import dev.strangler.connect.reconcile.compare.Comparison;
 import dev.strangler.connect.reconcile.compare.FieldPair;
@@ -65,6 +66,7 @@ public final class StreamReconciler {
     private final DatabaseSession target;
     private final DatabaseSession evidence;
     private final Optional<Repair> repair;
+    private final ScopeAuthority authority;
     private final Set<Set<String>> noticedFieldSets = new java.util.HashSet<>();
     private HealthLevel health = HealthLevel.OK;
 
@@ -74,7 +76,8 @@ public final class StreamReconciler {
 
     public StreamReconciler(Settings settings, FieldMapping mapping, RecordComparer comparer, CounterpartLookup lookup,
                             PendingStore pending, ResultsTable results, FindingMasker masker, ReconcileMetrics metrics,
-                            DatabaseSession target, DatabaseSession evidence, Optional<Repair> repair) {
+                            DatabaseSession target, DatabaseSession evidence, Optional<Repair> repair,
+                            ScopeAuthority authority) {
         this.settings = settings;
         this.mapping = mapping;
         this.comparer = comparer;
@@ -86,6 +89,7 @@ public final class StreamReconciler {
         this.target = target;
         this.evidence = evidence;
         this.repair = repair;
+        this.authority = authority;
     }
 
     /** Creates the pending and results tables when they do not exist. */
@@ -158,6 +162,7 @@ public final class StreamReconciler {
             Map<RowKey, Map<String, Object>> counterparts = findCounterparts(due.stream().map(PendingFinding::row).toList());
             List<RowKey> done = new ArrayList<>();
             List<Finding> roundFindings = new ArrayList<>();
+            List<List<Object>> repairKeys = new ArrayList<>();
             long cleared = 0;
             for (PendingFinding finding : due) {
                 SourceRow row = finding.row();
@@ -169,17 +174,22 @@ public final class StreamReconciler {
                     cleared++;
                     continue;
                 }
-                roundFindings.add(masker.mask(new Finding(settings.runId(), settings.connector(), settings.scope(),
+                Optional<AuthorityDecision> decision = authority.decide(row, now);
+                String scope = decision.map(AuthorityDecision::scope).orElse(settings.scope());
+                roundFindings.add(masker.mask(new Finding(settings.runId(), settings.connector(), scope,
                         CheckLevel.RECORD, comparison.outcome(), ruleOf(comparison.outcome()), row.key().text(),
                         row.keyValues(), row.fields(), counterpart, comparison.differences(), row.origin(),
-                        null, finding.firstSeen(), now)));
+                        null, decision.orElse(null), finding.firstSeen(), now)));
+                if (authority.repairAllowed(decision)) {
+                    repairKeys.add(row.keyValues());
+                }
             }
             pending.delete(connection, settings.connector(), done);
             results.insert(connection, roundFindings);
             connection.commit();
             metrics.cleared(cleared);
             roundFindings.forEach(f -> metrics.confirmed(f.kind()));
-            requestRepair(roundFindings);
+            requestRepair(repairKeys);
             confirmed.addAll(roundFindings);
             if (due.size() < settings.recheckBatchSize()) {
                 break;
@@ -191,11 +201,10 @@ public final class StreamReconciler {
         return confirmed;
     }
 
-    private void requestRepair(List<Finding> findings) throws SQLException {
-        if (repair.isEmpty() || findings.isEmpty()) {
+    private void requestRepair(List<List<Object>> keys) throws SQLException {
+        if (repair.isEmpty() || keys.isEmpty()) {
             return;
         }
-        List<List<Object>> keys = findings.stream().map(Finding::keyValues).toList();
         String id = repair.get().signals().requestSnapshot(repair.get().source().get(), keys);
         LOG.info("Requested an incremental snapshot of {} keys of {} (signal {})", keys.size(), settings.scope(), id);
     }

@@ -23,7 +23,7 @@ class FindingMaskerTest {
                 Map.of("holder_name", "Ann Smyth", "iban_no", "DE002", "premium", "10"),
                 List.of(new FieldDifference("iban", "iban_no", "DE001", "DE002", "values differ"),
                         new FieldDifference("holder", "holder_name", "Ann Smith", "Ann Smyth", "values differ")),
-                null, null, NOW, NOW);
+                null, null, null, NOW, NOW);
     }
 
     @Test
