@@ -1,0 +1,113 @@
+package dev.strangler.connect.acl;
+
+import java.util.Map;
+import java.util.Optional;
+
+import dev.strangler.connect.acl.classify.CelVariables;
+import dev.strangler.connect.acl.classify.RuleEvaluationException;
+import dev.strangler.connect.acl.event.DomainEventHeaders;
+import dev.strangler.connect.acl.quarantine.QuarantineConfig;
+import dev.strangler.connect.acl.quarantine.QuarantineRouter;
+import dev.strangler.connect.acl.quarantine.RecordRejectedException;
+import dev.strangler.connect.acl.quarantine.RejectReason;
+import dev.strangler.connect.acl.quarantine.TransformMetrics;
+import dev.strangler.connect.core.StranglerVersion;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.metrics.Monitorable;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.components.Versioned;
+import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.header.Header;
+import org.apache.kafka.connect.header.Headers;
+import org.apache.kafka.connect.transforms.Transformation;
+
+/**
+ * Classifies a legacy change into a domain event type with declarative CEL rules (e.g. a transaction code plus an
+ * approval flag: {@code EndorsementApproved} vs {@code TechnicalCorrection}) and optionally routes each type to its
+ * own topic. The type goes into the {@code acl.event.type} header. Tombstones pass through unclassified.
+ */
+public class Classify<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+
+    public static final String OVERVIEW_DOC = "Sets the domain event type (header acl.event.type) with the first "
+            + "matching rule written in Google CEL, and optionally routes each event type to its own topic. Rules are "
+            + "type-checked and compiled once; no scripting engine is involved.";
+
+    public static final ConfigDef CONFIG_DEF = ClassifyConfig.CONFIG_DEF;
+
+    private final TransformMetrics metrics = TransformMetrics.detached();
+    private ClassifyConfig config;
+    private QuarantineRouter quarantine;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        config = new ClassifyConfig(configs);
+        quarantine = QuarantineConfig.router(config, "Classify", metrics);
+    }
+
+    @Override
+    public R apply(R record) {
+        return quarantine.process(record, this::classify);
+    }
+
+    private R classify(R record) {
+        if (record.value() == null) {
+            return record;
+        }
+        Optional<String> eventType;
+        try {
+            eventType = config.rules().classify(CelVariables.of(record.key(), record.value(), record.headers(), record.topic()));
+        } catch (RuleEvaluationException e) {
+            throw new RecordRejectedException(RejectReason.INVALID_VALUE, e.rule(), "The condition of rule " + e.rule()
+                    + " cannot be evaluated: " + e.getMessage());
+        }
+        if (eventType.isEmpty() && config.unmatched() == ClassifyConfig.Unmatched.QUARANTINE) {
+            throw new RecordRejectedException(RejectReason.UNCLASSIFIED, ClassifyConfig.RULES, "No classification rule matches");
+        }
+        Headers headers = record.headers().duplicate();
+        if (eventType.isPresent()) {
+            headers.remove(DomainEventHeaders.EVENT_TYPE).addString(DomainEventHeaders.EVENT_TYPE, eventType.get());
+        }
+        String topic = topic(record.topic(), eventType.or(() -> currentEventType(headers)));
+        return record.newRecord(topic, topic.equals(record.topic()) ? record.kafkaPartition() : null, record.keySchema(),
+                record.key(), record.valueSchema(), record.value(), record.timestamp(), headers);
+    }
+
+    private static Optional<String> currentEventType(Headers headers) {
+        Header header = headers.lastWithName(DomainEventHeaders.EVENT_TYPE);
+        return header == null || header.value() == null ? Optional.empty() : Optional.of(header.value().toString());
+    }
+
+    private String topic(String topic, Optional<String> eventType) {
+        if (config.topicFormat().isEmpty() || eventType.isEmpty()) {
+            return topic;
+        }
+        return config.topicFormat().get()
+                .replace(ClassifyConfig.EVENT_TYPE_PLACEHOLDER, eventType.get())
+                .replace(ClassifyConfig.TOPIC_PLACEHOLDER, topic);
+    }
+
+    TransformMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void withPluginMetrics(PluginMetrics pluginMetrics) {
+        metrics.attach(pluginMetrics);
+    }
+
+    @Override
+    public ConfigDef config() {
+        return CONFIG_DEF;
+    }
+
+    @Override
+    public String version() {
+        return StranglerVersion.get();
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+    }
+}
