@@ -67,11 +67,19 @@ public final class StructRewrite {
     }
 
     public Struct apply(Struct input) {
-        return root.build(new Context(input, groups == 0 ? null : new Object[groups][]), outputSchema);
+        return apply(input, (Object[]) null);
     }
 
-    /** One application: the input value and the group values computed so far. */
-    private record Context(Struct root, Object[][] groupValues) {
+    /**
+     * Applies the rewrite with values from outside the struct (e.g. an id derived from the record key) for the
+     * fields added with {@link Builder#addInput}.
+     */
+    public Struct apply(Struct input, Object... inputs) {
+        return root.build(new Context(input, groups == 0 ? null : new Object[groups][], inputs), outputSchema);
+    }
+
+    /** One application: the input value, the group values computed so far and the outside inputs. */
+    private record Context(Struct root, Object[][] groupValues, Object[] inputs) {
     }
 
     /** How one field of an output struct gets its value. */
@@ -207,6 +215,16 @@ public final class StructRewrite {
                 throw new PathException(path, "field " + path + " already exists");
             }
             parent.fields.put(path.leaf(), new Leaf(schema, (c, p) -> function.apply(c.root()), null));
+            return this;
+        }
+
+        /** Adds a field whose value is passed to {@link StructRewrite#apply(Struct, Object...)} at {@code index}. */
+        public Builder addInput(FieldPath path, Schema schema, int index) {
+            Node parent = nodeAt(path.parent(), true);
+            if (parent.fields.containsKey(path.leaf())) {
+                throw new PathException(path, "field " + path + " already exists");
+            }
+            parent.fields.put(path.leaf(), new Leaf(schema, (c, p) -> c.inputs() == null ? null : c.inputs()[index], null));
             return this;
         }
 
