@@ -118,7 +118,7 @@ public final class MappingParser {
         if (eventsNode == null || !eventsNode.isObject() || eventsNode.isEmpty()) {
             problem("events", "must be an object with at least one event type");
         } else {
-            eventsNode.fields().forEachRemaining(entry -> {
+            eventsNode.properties().forEach(entry -> {
                 EventProjection event = readEvent(entry.getKey(), entry.getValue(), "events." + entry.getKey());
                 if (event != null) {
                     events.put(entry.getKey(), event);
@@ -152,7 +152,7 @@ public final class MappingParser {
             problem("valueMappings", "must be an object of mapping name to mapping");
             return;
         }
-        node.fields().forEachRemaining(entry -> {
+        node.properties().forEach(entry -> {
             String path = "valueMappings." + entry.getKey();
             JsonNode definition = entry.getValue();
             if (!definition.isObject()) {
@@ -210,7 +210,7 @@ public final class MappingParser {
             return null;
         }
         Map<String, String> entries = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> {
+        node.properties().forEach(entry -> {
             if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
                 problem(path + "." + entry.getKey(), "must be a text or number");
             } else {
@@ -275,7 +275,7 @@ public final class MappingParser {
             if (!fieldsNode.isObject()) {
                 problem(path + ".fields", "must be an object of plan field to event field path");
             } else {
-                fieldsNode.fields().forEachRemaining(entry -> {
+                fieldsNode.properties().forEach(entry -> {
                     if (planFields != null && !planFields.contains(entry.getKey())) {
                         problem(path + ".fields." + entry.getKey(), "not a field of plan entity '" + entity + "'; it has " + planFields);
                     }
@@ -357,7 +357,7 @@ public final class MappingParser {
         if (columnsNode == null || !columnsNode.isObject() || columnsNode.isEmpty()) {
             problem(path + ".columns", "must be an object of column name to source, including the key columns");
         } else {
-            columnsNode.fields().forEachRemaining(entry -> {
+            columnsNode.properties().forEach(entry -> {
                 String columnPath = path + ".columns." + entry.getKey();
                 SqlIdentifier column = identifier(entry.getKey(), columnPath);
                 ColumnSource source = columnSource(entry.getValue(), columnPath, detailRows);
