@@ -3,7 +3,6 @@ package dev.strangler.connect.legacy.write;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +79,7 @@ public final class BatchPlanner {
                         }
                         case EXISTING_IS_SUPERSEDED -> {
                             superseded.add(existing);
-                            group.replace(row, existing, pending);
+                            group.replace(row, pending);
                             continue;
                         }
                         case NOT_REDUCIBLE -> group = openGroup(groups, latestGroupOfShape, groupKey);
@@ -140,7 +139,8 @@ public final class BatchPlanner {
         final int index;
         final GroupKey key;
         final List<PendingWrite> writes = new ArrayList<>();
-        final Map<RowIdentity, PendingWrite> byRow = new LinkedHashMap<>();
+        final Map<RowIdentity, PendingWrite> byRow = new HashMap<>();
+        final Map<RowIdentity, Integer> positionOfRow = new HashMap<>();
 
         Group(int index, GroupKey key) {
             this.index = index;
@@ -148,14 +148,15 @@ public final class BatchPlanner {
         }
 
         void add(RowIdentity row, PendingWrite write) {
-            writes.add(write);
             if (row != null) {
                 byRow.put(row, write);
+                positionOfRow.put(row, writes.size());
             }
+            writes.add(write);
         }
 
-        void replace(RowIdentity row, PendingWrite existing, PendingWrite incoming) {
-            writes.set(writes.indexOf(existing), incoming);
+        void replace(RowIdentity row, PendingWrite incoming) {
+            writes.set(positionOfRow.get(row), incoming);
             byRow.put(row, incoming);
         }
     }
