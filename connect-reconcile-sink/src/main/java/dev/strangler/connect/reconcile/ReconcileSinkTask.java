@@ -112,7 +112,7 @@ public class ReconcileSinkTask extends SinkTask {
                     results, masker, metrics, target, evidence, repair(mapping),
                     new ScopeAuthority(config.migrationPlan(), config.planEntity(), config.recordSide()));
             reconciler.prepare();
-            reader = new SourceRowReader(mapping.keyFields());
+            reader = new SourceRowReader(mapping.keyFields(), keyPairs.stream().map(p -> table.keyKind(p.column())).toList());
             startStateChecks(props, connector, mapping, comparer, results, masker, compared, keyPairs);
         } catch (SQLException e) {
             closeSessions();

@@ -21,6 +21,7 @@ import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import dev.strangler.connect.reconcile.compare.CanonicalValues;
+import dev.strangler.connect.reconcile.lookup.KeyKind;
 import dev.strangler.connect.reconcile.stream.RecordOrigin;
 import dev.strangler.connect.reconcile.stream.SourceRow;
 
@@ -39,9 +40,16 @@ final class SourceRowReader {
     private static final String DEBEZIUM_VARIABLE_SCALE_DECIMAL = "io.debezium.data.VariableScaleDecimal";
 
     private final List<String> keyFields;
+    private final List<KeyKind> keyKinds;
+
+    /** @param keyKinds what each key column holds, in key order, so record keys are brought to it */
+    SourceRowReader(List<String> keyFields, List<KeyKind> keyKinds) {
+        this.keyFields = List.copyOf(keyFields);
+        this.keyKinds = List.copyOf(keyKinds);
+    }
 
     SourceRowReader(List<String> keyFields) {
-        this.keyFields = List.copyOf(keyFields);
+        this(keyFields, keyFields.stream().map(f -> KeyKind.OTHER).toList());
     }
 
     /**
@@ -56,7 +64,8 @@ final class SourceRowReader {
         Instant eventTime = eventTime(record);
         Map<String, Object> keyFieldsOfKey = null;
         List<Object> key = new ArrayList<>(keyFields.size());
-        for (String keyField : keyFields) {
+        for (int i = 0; i < keyFields.size(); i++) {
+            String keyField = keyFields.get(i);
             Object value = fields.get(keyField);
             if (value == null) {
                 if (keyFieldsOfKey == null) {
@@ -67,7 +76,11 @@ final class SourceRowReader {
             if (value == null) {
                 throw new MalformedRecordException("Key field '" + keyField + "' is missing or null in the record value and key");
             }
-            key.add(value);
+            try {
+                key.add(keyKinds.get(i).coerce(value));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedRecordException("Key field '" + keyField + "' " + e.getMessage());
+            }
         }
         RecordOrigin origin = record.kafkaPartition() == null ? null
                 : new RecordOrigin(record.topic(), record.kafkaPartition(), record.kafkaOffset());

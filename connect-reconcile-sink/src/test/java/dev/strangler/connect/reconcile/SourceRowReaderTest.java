@@ -127,6 +127,18 @@ class SourceRowReaderTest {
     }
 
     @Test
+    void keysAreBroughtToTheKeyColumnsKindOrRejectedAlone() {
+        SourceRowReader typed = new SourceRowReader(List.of("id", "code"),
+                List.of(dev.strangler.connect.reconcile.lookup.KeyKind.NUMBER, dev.strangler.connect.reconcile.lookup.KeyKind.TEXT));
+
+        assertThat(typed.read(new SinkRecord("t", 0, null, null, null, Map.of("id", " 42", "code", 7), 1)).orElseThrow().keyValues())
+                .containsExactly(new BigDecimal("42"), "7");
+        assertThatThrownBy(() -> typed.read(new SinkRecord("t", 0, null, null, null, Map.of("id", "P-42x", "code", "a"), 1)))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessage("Key field 'id' is not a number, as the key column requires");
+    }
+
+    @Test
     void aRecordWithoutItsKeyIsMalformedAndTheMessageCarriesNoValue() {
         Map<String, Object> value = Map.of("holder", "Secret Person");
 

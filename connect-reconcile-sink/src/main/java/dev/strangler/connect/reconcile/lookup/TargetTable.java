@@ -22,15 +22,18 @@ public final class TargetTable {
 
     private final TableName name;
     private final Map<String, SqlIdentifier> columnsByFoldedName;
+    private final Map<String, Integer> jdbcTypesByFoldedName;
 
-    private TargetTable(TableName name, Map<String, SqlIdentifier> columnsByFoldedName) {
+    private TargetTable(TableName name, Map<String, SqlIdentifier> columnsByFoldedName, Map<String, Integer> jdbcTypesByFoldedName) {
         this.name = name;
         this.columnsByFoldedName = columnsByFoldedName;
+        this.jdbcTypesByFoldedName = jdbcTypesByFoldedName;
     }
 
     public static TargetTable describe(Connection connection, SqlDialect dialect, TableName table) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         Map<String, SqlIdentifier> columns = new LinkedHashMap<>();
+        Map<String, Integer> types = new LinkedHashMap<>();
         // Catalogue names are stored folded; try the name as written, then as the database folds it.
         for (String tableName : new String[] {table.table().name(), table.table().folded(dialect.foldsToUpperCase())}) {
             String schema = table.schema().map(SqlIdentifier::name).orElse(null);
@@ -41,11 +44,12 @@ public final class TargetTable {
                         String column = rs.getString("COLUMN_NAME");
                         if (SqlIdentifier.isValid(column)) {
                             columns.putIfAbsent(column.toLowerCase(Locale.ROOT), SqlIdentifier.of(column));
+                            types.putIfAbsent(column.toLowerCase(Locale.ROOT), rs.getInt("DATA_TYPE"));
                         }
                     }
                 }
                 if (!columns.isEmpty()) {
-                    return new TargetTable(table, columns);
+                    return new TargetTable(table, columns, types);
                 }
             }
         }
@@ -54,6 +58,12 @@ public final class TargetTable {
 
     public TableName name() {
         return name;
+    }
+
+    /** The kind of key value the column holds, so record keys are brought to it before they are bound. */
+    public KeyKind keyKind(String column) {
+        Integer type = jdbcTypesByFoldedName.get(column.toLowerCase(Locale.ROOT));
+        return type == null ? KeyKind.OTHER : KeyKind.ofJdbcType(type);
     }
 
     /** The column of that name, matched case-insensitively, as the catalogue spells it. */

@@ -115,7 +115,8 @@ final class ReconcileFixture {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
             for (Map<String, Object> event : events) {
-                producer.send(new ProducerRecord<>(topic, String.valueOf(event.get("policyId")), JSON.writeValueAsString(event)));
+                Object id = event.get("policyId");
+                producer.send(new ProducerRecord<>(topic, id == null ? null : id.toString(), JSON.writeValueAsString(event)));
             }
             producer.flush();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
