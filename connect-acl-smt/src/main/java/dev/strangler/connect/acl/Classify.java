@@ -25,7 +25,8 @@ import org.apache.kafka.connect.transforms.Transformation;
 /**
  * Classifies a legacy change into a domain event type with declarative CEL rules (e.g. a transaction code plus an
  * approval flag: {@code EndorsementApproved} vs {@code TechnicalCorrection}) and optionally routes each type to its
- * own topic. The type goes into the {@code acl.event.type} header. Tombstones pass through unclassified.
+ * own topic. The type goes into the {@code acl.event.type} header. Tombstones are not classified but are routed
+ * by the event type they carry ({@code Tombstone} from {@link DomainEventUnwrap}), like unmatched records.
  */
 public class Classify<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
 
@@ -52,7 +53,10 @@ public class Classify<R extends ConnectRecord<R>> implements Transformation<R>, 
 
     private R classify(R record) {
         if (record.value() == null) {
-            return record;
+            // a tombstone is not classified, but it follows its event type to the topic its aggregate's events use
+            String topic = topic(record.topic(), currentEventType(record.headers()));
+            return topic.equals(record.topic()) ? record : record.newRecord(topic, null, record.keySchema(), record.key(),
+                    record.valueSchema(), null, record.timestamp(), record.headers());
         }
         Optional<String> eventType;
         try {

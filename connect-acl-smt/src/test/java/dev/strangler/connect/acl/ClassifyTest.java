@@ -120,11 +120,18 @@ class ClassifyTest {
     }
 
     @Test
-    void tombstonesPassUnclassified() {
+    void tombstonesAreNotClassifiedButFollowTheirEventTypesTopic() {
         classify.configure(config("rules", RULES, "unmatched", "quarantine"));
         SourceRecord tombstone = PostgresEvents.tombstone(PostgresEvents.key("P-1"));
 
         assertThat(classify.apply(tombstone)).isSameAs(tombstone);
+
+        configure("rules", RULES, "unmatched", "quarantine", "topic.format", "policy.events");
+        SourceRecord routed = chain(tombstone);
+        assertThat(routed.topic()).isEqualTo("policy.events");
+        assertThat(routed.key()).isEqualTo(PostgresEvents.key("P-1"));
+        assertThat(routed.value()).isNull();
+        assertThat(headers(routed)).containsExactly(entry("acl.event.type", "Tombstone"));
     }
 
     @Test
