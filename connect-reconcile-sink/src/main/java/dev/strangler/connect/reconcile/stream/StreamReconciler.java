@@ -50,6 +50,8 @@ public final class StreamReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(StreamReconciler.class);
     /** Re-check rounds per batch: bounds the time of one {@code put()} when a large backlog falls due at once. */
     private static final int MAX_RECHECK_ROUNDS = 8;
+    /** How stale the backlog gauge may get while nothing changes pending state (counting is a scan of the index). */
+    private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(5);
 
     /** Who runs this reconciliation and how long it waits before believing a difference. */
     public record Settings(String connector, String scope, String runId, Duration grace, int recheckBatchSize) {
@@ -69,6 +71,8 @@ public final class StreamReconciler {
     private final ScopeAuthority authority;
     private final Set<Set<String>> noticedFieldSets = new java.util.HashSet<>();
     private HealthLevel health = HealthLevel.OK;
+    private Instant backlogCountedAt = Instant.MIN;
+    private boolean pendingChanged;
 
     /** The optional repair hook: a Debezium signal table in the source database. */
     public record Repair(SignalTable signals, DatabaseSession source) {
@@ -112,9 +116,13 @@ public final class StreamReconciler {
             compareBatch(latestPerKey(batch), now);
         }
         List<Finding> confirmed = recheckDue(now);
-        Connection connection = evidence.get();
-        metrics.backlog(pending.count(connection, settings.connector()));
-        connection.commit();
+        if (pendingChanged || !now.isBefore(backlogCountedAt.plus(BACKLOG_REFRESH))) {
+            Connection connection = evidence.get();
+            metrics.backlog(pending.count(connection, settings.connector()));
+            connection.commit();
+            backlogCountedAt = now;
+            pendingChanged = false;
+        }
         classifyHealth();
         return confirmed;
     }
@@ -141,6 +149,7 @@ public final class StreamReconciler {
         int cleared = pending.delete(connection, settings.connector(), agreeing);
         pending.save(connection, settings.connector(), differing);
         connection.commit();
+        pendingChanged |= cleared > 0 || !differing.isEmpty();
         metrics.compared(rows.size() - stale);
         metrics.matched(agreeing.size());
         metrics.cleared(cleared);
@@ -187,6 +196,7 @@ public final class StreamReconciler {
             pending.delete(connection, settings.connector(), done);
             results.insert(connection, roundFindings);
             connection.commit();
+            pendingChanged = true;
             metrics.cleared(cleared);
             roundFindings.forEach(f -> metrics.confirmed(f.kind()));
             requestRepair(repairKeys);
