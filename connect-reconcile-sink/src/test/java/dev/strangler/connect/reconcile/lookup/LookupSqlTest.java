@@ -44,6 +44,8 @@ class LookupSqlTest {
     void rowKeysOfDifferentJavaTypesOfTheSameValueAreEqual() {
         assertThat(RowKey.of(List.of(42L, "P-1"))).isEqualTo(RowKey.of(List.of(new BigDecimal("42.0"), "P-1")));
         assertThat(RowKey.of(List.of(42, "P-1"))).isNotEqualTo(RowKey.of(List.of(43, "P-1")));
+        assertThat(RowKey.of(List.of("P-1   ", 3))).as("CHAR(n) padding").isEqualTo(RowKey.of(List.of("P-1", 3L)));
+        assertThat(RowKey.of(List.of(" P-1"))).isNotEqualTo(RowKey.of(List.of("P-1")));
         assertThat(RowKey.of(List.of("a|b", "c\\")).text()).isEqualTo("a\\|b|c\\\\");
         assertThat(RowKey.of(List.of("a|b")).text()).isNotEqualTo(RowKey.of(List.of("a", "b")).text());
     }
