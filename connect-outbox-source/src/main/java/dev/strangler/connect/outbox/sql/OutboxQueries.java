@@ -32,6 +32,9 @@ import dev.strangler.connect.core.sql.SqlIdentifier;
  */
 public final class OutboxQueries {
 
+    /** Alias of the outbox table in every query; qualifies columns so that no output name can shadow them. */
+    private static final String ROW = "o";
+
     private final SqlDialect dialect;
     private final OutboxTableLayout layout;
 
@@ -55,15 +58,24 @@ public final class OutboxQueries {
     public String selectBatch(boolean afterPosition) {
         String columns = layout.selectedColumns().stream()
                 .map(column -> column.equals(layout.payload()) || layout.timestamp().filter(column::equals).isPresent()
-                        ? quote(column)
-                        : "CAST(" + quote(column) + " AS text)")
+                        ? ROW + "." + quote(column)
+                        : "CAST(" + ROW + "." + quote(column) + " AS text)")
                 .collect(Collectors.joining(", "));
         return "SELECT " + columns
-                + " FROM " + dialect.quote(layout.table())
-                + " WHERE " + quote(layout.transactionId()) + " < pg_snapshot_xmin(pg_current_snapshot())"
-                + (afterPosition ? " AND " + positionTuple() + " > (?, ?)" : "")
-                + " ORDER BY " + quote(layout.transactionId()) + ", " + quote(layout.eventId())
+                + " FROM " + dialect.quote(layout.table()) + " " + ROW
+                + " WHERE " + ROW + "." + quote(layout.transactionId()) + " < pg_snapshot_xmin(pg_current_snapshot())"
+                + (afterPosition ? " AND " + qualifiedPositionTuple() + " > (?, ?)" : "")
+                + " ORDER BY " + orderByPosition()
                 + " LIMIT ?";
+    }
+
+    /**
+     * The position columns, qualified with the table alias. A bare {@code ORDER BY "xid"} would sort by the output
+     * column of that name, which is {@code CAST("xid" AS text)} (PostgreSQL names a cast after its column): text
+     * order puts xid 1000 before 999 and id 10 before 9, and the position would jump over rows.
+     */
+    private String orderByPosition() {
+        return ROW + "." + quote(layout.transactionId()) + ", " + ROW + "." + quote(layout.eventId());
     }
 
     /**
@@ -73,10 +85,10 @@ public final class OutboxQueries {
      */
     public String selectLagMillis(boolean afterPosition) {
         SqlIdentifier timestamp = layout.timestamp().orElseThrow(() -> new IllegalStateException("lag needs a timestamp column"));
-        return "SELECT CAST(EXTRACT(EPOCH FROM (clock_timestamp() - " + quote(timestamp) + ")) * 1000 AS bigint)"
-                + " FROM " + dialect.quote(layout.table())
-                + (afterPosition ? " WHERE " + positionTuple() + " > (?, ?)" : "")
-                + " ORDER BY " + quote(layout.transactionId()) + ", " + quote(layout.eventId())
+        return "SELECT CAST(EXTRACT(EPOCH FROM (clock_timestamp() - " + ROW + "." + quote(timestamp) + ")) * 1000 AS bigint)"
+                + " FROM " + dialect.quote(layout.table()) + " " + ROW
+                + (afterPosition ? " WHERE " + qualifiedPositionTuple() + " > (?, ?)" : "")
+                + " ORDER BY " + orderByPosition()
                 + " LIMIT 1";
     }
 
@@ -132,6 +144,11 @@ public final class OutboxQueries {
         return quote(column) + " < clock_timestamp() - (? * INTERVAL '1 millisecond')";
     }
 
+    private String qualifiedPositionTuple() {
+        return "(" + orderByPosition() + ")";
+    }
+
+    /** Unqualified, for UPDATE and DELETE, whose table has no alias and which have no output columns. */
     private String positionTuple() {
         return "(" + quote(layout.transactionId()) + ", " + quote(layout.eventId()) + ")";
     }

@@ -31,10 +31,10 @@ class OutboxQueriesTest {
         OutboxQueries queries = new OutboxQueries(PostgresDialect.INSTANCE, debeziumLayout("outbox"));
 
         assertThat(queries.selectBatch(false)).isEqualTo(
-                "SELECT CAST(\"xid\" AS text), CAST(\"id\" AS text), CAST(\"aggregatetype\" AS text), CAST(\"aggregateid\" AS text),"
-                        + " CAST(\"type\" AS text), \"payload\" FROM \"outbox\""
-                        + " WHERE \"xid\" < pg_snapshot_xmin(pg_current_snapshot())"
-                        + " ORDER BY \"xid\", \"id\" LIMIT ?");
+                "SELECT CAST(o.\"xid\" AS text), CAST(o.\"id\" AS text), CAST(o.\"aggregatetype\" AS text), CAST(o.\"aggregateid\" AS text),"
+                        + " CAST(o.\"type\" AS text), o.\"payload\" FROM \"outbox\" o"
+                        + " WHERE o.\"xid\" < pg_snapshot_xmin(pg_current_snapshot())"
+                        + " ORDER BY o.\"xid\", o.\"id\" LIMIT ?");
     }
 
     @Test
@@ -42,9 +42,19 @@ class OutboxQueriesTest {
         OutboxQueries queries = new OutboxQueries(PostgresDialect.INSTANCE, debeziumLayout("public.outbox"));
 
         assertThat(queries.selectBatch(true))
-                .contains(" FROM \"public\".\"outbox\" ")
-                .contains(" WHERE \"xid\" < pg_snapshot_xmin(pg_current_snapshot()) AND (\"xid\", \"id\") > (?, ?)")
-                .endsWith(" ORDER BY \"xid\", \"id\" LIMIT ?");
+                .contains(" FROM \"public\".\"outbox\" o ")
+                .contains(" WHERE o.\"xid\" < pg_snapshot_xmin(pg_current_snapshot()) AND (o.\"xid\", o.\"id\") > (?, ?)")
+                .endsWith(" ORDER BY o.\"xid\", o.\"id\" LIMIT ?");
+    }
+
+    @Test
+    void orderByNeverNamesAnOutputColumn() {
+        // The select list casts xid and id to text, and PostgreSQL names "CAST(xid AS text)" xid: a bare
+        // ORDER BY "xid" would sort as text (1000 before 999) and the position would jump over rows.
+        OutboxQueries queries = new OutboxQueries(PostgresDialect.INSTANCE, FULL);
+
+        assertThat(queries.selectBatch(true)).contains("ORDER BY o.\"tx\", o.\"EventId\"").doesNotContain("ORDER BY \"");
+        assertThat(queries.selectLagMillis(true)).contains("ORDER BY o.\"tx\", o.\"EventId\"").doesNotContain("ORDER BY \"");
     }
 
     @Test
@@ -52,12 +62,12 @@ class OutboxQueriesTest {
         OutboxQueries queries = new OutboxQueries(PostgresDialect.INSTANCE, FULL);
 
         assertThat(queries.selectBatch(true)).isEqualTo(
-                "SELECT CAST(\"tx\" AS text), CAST(\"EventId\" AS text), CAST(\"agg_type\" AS text), CAST(\"agg_id\" AS text),"
-                        + " CAST(\"kind\" AS text), \"body\", \"created_at\", CAST(\"version\" AS text),"
-                        + " CAST(\"tracingspancontext\" AS text), CAST(\"tenant\" AS text)"
-                        + " FROM \"orders\".\"Outbox\""
-                        + " WHERE \"tx\" < pg_snapshot_xmin(pg_current_snapshot()) AND (\"tx\", \"EventId\") > (?, ?)"
-                        + " ORDER BY \"tx\", \"EventId\" LIMIT ?");
+                "SELECT CAST(o.\"tx\" AS text), CAST(o.\"EventId\" AS text), CAST(o.\"agg_type\" AS text), CAST(o.\"agg_id\" AS text),"
+                        + " CAST(o.\"kind\" AS text), o.\"body\", o.\"created_at\", CAST(o.\"version\" AS text),"
+                        + " CAST(o.\"tracingspancontext\" AS text), CAST(o.\"tenant\" AS text)"
+                        + " FROM \"orders\".\"Outbox\" o"
+                        + " WHERE o.\"tx\" < pg_snapshot_xmin(pg_current_snapshot()) AND (o.\"tx\", o.\"EventId\") > (?, ?)"
+                        + " ORDER BY o.\"tx\", o.\"EventId\" LIMIT ?");
         assertThat(FULL.selectedColumns()).extracting(SqlIdentifier::name).containsExactly(
                 "tx", "EventId", "agg_type", "agg_id", "kind", "body", "created_at", "version", "tracingspancontext", "tenant");
     }
@@ -67,8 +77,8 @@ class OutboxQueriesTest {
         OutboxQueries queries = new OutboxQueries(PostgresDialect.INSTANCE, FULL);
 
         assertThat(queries.selectLagMillis(true)).isEqualTo(
-                "SELECT CAST(EXTRACT(EPOCH FROM (clock_timestamp() - \"created_at\")) * 1000 AS bigint)"
-                        + " FROM \"orders\".\"Outbox\" WHERE (\"tx\", \"EventId\") > (?, ?) ORDER BY \"tx\", \"EventId\" LIMIT 1");
+                "SELECT CAST(EXTRACT(EPOCH FROM (clock_timestamp() - o.\"created_at\")) * 1000 AS bigint)"
+                        + " FROM \"orders\".\"Outbox\" o WHERE (o.\"tx\", o.\"EventId\") > (?, ?) ORDER BY o.\"tx\", o.\"EventId\" LIMIT 1");
         assertThat(queries.selectLagMillis(false)).doesNotContain("WHERE");
     }
 

@@ -51,7 +51,7 @@ class ConcurrentWritersEventsArePublishedExactlyOnceInCommitOrderIT {
     private static LocalStack stack;
 
     @BeforeAll
-    static void createOutbox() {
+    static void createOutbox() throws SQLException {
         stack = LocalStack.shared();
         OutboxFixture.createOutbox(stack, DATABASE, "jsonb");
         stack.postgres().execute(DATABASE, "CREATE TABLE account (id varchar(20) PRIMARY KEY, version bigint NOT NULL)");
@@ -59,6 +59,29 @@ class ConcurrentWritersEventsArePublishedExactlyOnceInCommitOrderIT {
             stack.postgres().execute(DATABASE, "INSERT INTO account VALUES ('acc-" + a + "', 0)");
         }
         stack.kafka().createTopic(TOPIC, 3);
+        burnTransactionIdsToJustBelowAPowerOfTen();
+    }
+
+    /**
+     * Makes the writers' transaction ids cross a power of ten (999 -> 1000, 9999 -> 10000): where ids are compared
+     * or sorted as text instead of numbers (as a bare ORDER BY on a text-cast column once did), that crossing
+     * publishes rows out of order and jumps over others.
+     */
+    private static void burnTransactionIdsToJustBelowAPowerOfTen() throws SQLException {
+        try (Connection connection = stack.postgres().connect(DATABASE); Statement statement = connection.createStatement()) {
+            long current;
+            try (ResultSet resultSet = statement.executeQuery("SELECT pg_current_xact_id()::text::bigint")) {
+                resultSet.next();
+                current = resultSet.getLong(1);
+            }
+            long nextPower = 10;
+            while (nextPower <= current + 50) {
+                nextPower *= 10;
+            }
+            for (long xid = current; xid < nextPower - 50 && nextPower <= 100_000; xid++) {
+                statement.execute("SELECT pg_current_xact_id()"); // each autocommitted statement takes one id
+            }
+        }
     }
 
     @AfterAll
