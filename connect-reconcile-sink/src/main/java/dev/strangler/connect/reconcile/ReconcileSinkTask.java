@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.strangler.connect.core.StranglerVersion;
 import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
+import dev.strangler.connect.core.sql.SqlFailure;
+import dev.strangler.connect.core.sql.SqlFailureClassifier;
 import dev.strangler.connect.core.sql.SqlIdentifier;
 import dev.strangler.connect.reconcile.compare.FieldPair;
 import dev.strangler.connect.reconcile.compare.RecordComparer;
@@ -28,6 +31,7 @@ import dev.strangler.connect.reconcile.evidence.Finding;
 import dev.strangler.connect.reconcile.evidence.FindingMasker;
 import dev.strangler.connect.reconcile.evidence.ResultsTable;
 import dev.strangler.connect.reconcile.lookup.CounterpartLookup;
+import dev.strangler.connect.reconcile.lookup.KeyKind;
 import dev.strangler.connect.reconcile.lookup.TargetTable;
 import dev.strangler.connect.reconcile.pending.PendingStore;
 import dev.strangler.connect.reconcile.repair.SignalTable;
@@ -37,6 +41,7 @@ import dev.strangler.connect.reconcile.state.StateCheckSchedule;
 import dev.strangler.connect.reconcile.stream.DatabaseSession;
 import dev.strangler.connect.reconcile.stream.FieldMapping;
 import dev.strangler.connect.reconcile.stream.ReconcileMetrics;
+import dev.strangler.connect.reconcile.stream.ReconcileResult;
 import dev.strangler.connect.reconcile.stream.ScopeAuthority;
 import dev.strangler.connect.reconcile.stream.SourceRow;
 import dev.strangler.connect.reconcile.stream.StreamReconciler;
@@ -100,6 +105,7 @@ public class ReconcileSinkTask extends SinkTask {
             Optional<VersionGuard> versionGuard = config.versionPair()
                     .map(p -> resolve(List.of(p), table, ReconcileSinkConfig.MAPPING_VERSION).get(0))
                     .map(p -> new VersionGuard(p.field(), p.column()));
+            List<KeyKind> keyKinds = keyPairs.stream().map(p -> table.keyKind(p.column())).toList();
             FieldMapping mapping = new FieldMapping(keyPairs, compared, config.ignoredFields(), table::column, versionGuard);
             FindingMasker masker = new FindingMasker(config.maskedFields(), maskPairs(compared, table));
             RecordComparer comparer = new RecordComparer(config.comparisonRules());
@@ -107,12 +113,13 @@ public class ReconcileSinkTask extends SinkTask {
             reconciler = new StreamReconciler(
                     new StreamReconciler.Settings(connector, config.scope(), runId, config.gracePeriod(), config.recheckBatchSize()),
                     mapping, comparer,
-                    new CounterpartLookup(config.targetDialect(), config.targetTable(), mapping.keyColumns(), config.lookupBatchSize()),
+                    new CounterpartLookup(config.targetDialect(), config.targetTable(), mapping.keyColumns(), keyKinds,
+                            config.lookupBatchSize()),
                     new PendingStore(config.evidenceConnection().dialect(), config.pendingTable()),
                     results, masker, metrics, target, evidence, repair(mapping),
                     new ScopeAuthority(config.migrationPlan(), config.planEntity(), config.recordSide()));
             reconciler.prepare();
-            reader = new SourceRowReader(mapping.keyFields(), keyPairs.stream().map(p -> table.keyKind(p.column())).toList());
+            reader = new SourceRowReader(mapping.keyFields(), keyKinds);
             startStateChecks(props, connector, mapping, comparer, results, masker, compared, keyPairs);
         } catch (SQLException e) {
             closeSessions();
@@ -128,9 +135,13 @@ public class ReconcileSinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         List<SourceRow> rows = new ArrayList<>(records.size());
+        Map<SourceRow, SinkRecord> recordOf = new IdentityHashMap<>();
         for (SinkRecord record : records) {
             try {
-                reader.read(record).ifPresent(rows::add);
+                reader.read(record).ifPresent(row -> {
+                    rows.add(row);
+                    recordOf.put(row, record);
+                });
             } catch (MalformedRecordException e) {
                 metrics.malformed();
                 if (reporter == null) {
@@ -139,21 +150,29 @@ public class ReconcileSinkTask extends SinkTask {
                 reporter.report(record, e);
             }
         }
-        List<Finding> confirmed;
+        ReconcileResult result;
         try {
-            confirmed = reconciler.reconcile(rows, clock.instant());
+            result = reconciler.reconcile(rows, clock.instant());
             retries = 0;
         } catch (SQLException e) {
             closeSessions();
-            if (TransientFailures.isTransient(e) && ++retries <= MAX_RETRIES) {
+            if (SqlFailureClassifier.classify(e) == SqlFailure.TRANSIENT && ++retries <= MAX_RETRIES) {
                 context.timeout(RETRY_BACKOFF_MS);
                 throw new RetriableException("Transient database failure reconciling " + config.scope()
-                        + " (attempt " + retries + " of " + MAX_RETRIES + "): " + e.getMessage(), e);
+                        + " (attempt " + retries + " of " + MAX_RETRIES + "): " + SqlFailureClassifier.summary(e), e);
             }
-            throw new ConnectException("Reconciliation of " + config.scope() + " failed: " + e.getMessage(), e);
+            throw new ConnectException("Reconciliation of " + config.scope() + " failed: " + SqlFailureClassifier.summary(e), e);
+        }
+        for (ReconcileResult.RejectedRow rejected : result.rejected()) {
+            metrics.malformed();
+            MalformedRecordException reason = new MalformedRecordException(rejected.reason());
+            if (reporter == null) {
+                throw reason;
+            }
+            reporter.report(recordOf.get(rejected.row()), reason);
         }
         if (reportFindings) {
-            for (Finding finding : confirmed) {
+            for (Finding finding : result.confirmed()) {
                 reporter.report(FindingRecords.toRecord(finding), new ConfirmedFindingException(finding.summary()));
             }
         }

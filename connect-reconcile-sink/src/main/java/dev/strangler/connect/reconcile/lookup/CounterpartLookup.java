@@ -24,13 +24,28 @@ public final class CounterpartLookup {
     private final SqlDialect dialect;
     private final TableName table;
     private final List<SqlIdentifier> keyColumns;
+    private final List<KeyKind> keyKinds;
     private final int keysPerStatement;
 
-    public CounterpartLookup(SqlDialect dialect, TableName table, List<SqlIdentifier> keyColumns, int keysPerStatement) {
+    public CounterpartLookup(SqlDialect dialect, TableName table, List<SqlIdentifier> keyColumns, List<KeyKind> keyKinds,
+                             int keysPerStatement) {
         this.dialect = dialect;
         this.table = table;
         this.keyColumns = List.copyOf(keyColumns);
+        this.keyKinds = List.copyOf(keyKinds);
         this.keysPerStatement = keysPerStatement;
+    }
+
+    /**
+     * A text key of a column that is neither number nor text (uuid, date) is sent to PostgreSQL untyped, so the
+     * server reads it as the column's type: typed as varchar, {@code uuid = character varying} would fail every lookup.
+     */
+    private void bindKey(PreparedStatement statement, int index, Object value, KeyKind kind) throws SQLException {
+        if (kind == KeyKind.OTHER && value instanceof String && "postgresql".equals(dialect.name())) {
+            statement.setObject(index, value, java.sql.Types.OTHER);
+        } else {
+            JdbcValues.bind(statement, index, value);
+        }
     }
 
     /**
@@ -50,8 +65,8 @@ public final class CounterpartLookup {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int index = 0;
                 for (List<Object> key : chunk) {
-                    for (Object part : key) {
-                        JdbcValues.bind(statement, ++index, part);
+                    for (int k = 0; k < key.size(); k++) {
+                        bindKey(statement, ++index, key.get(k), keyKinds.get(k));
                     }
                 }
                 try (ResultSet rs = statement.executeQuery()) {

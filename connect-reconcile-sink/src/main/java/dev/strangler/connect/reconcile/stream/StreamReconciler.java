@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.strangler.connect.core.plan.AuthorityDecision;
+import dev.strangler.connect.core.sql.SqlFailure;
+import dev.strangler.connect.core.sql.SqlFailureClassifier;
 import dev.strangler.connect.core.sql.SqlIdentifier;
 import dev.strangler.connect.reconcile.compare.Comparison;
 import dev.strangler.connect.reconcile.compare.FieldPair;
@@ -109,11 +111,13 @@ public final class StreamReconciler {
     /**
      * Compares a batch and re-checks what has fallen due.
      *
-     * @return the findings confirmed during this call, already masked, for the mismatch topic
+     * @return the findings confirmed during this call (already masked, for the mismatch topic) and the records
+     *         whose own key the target refused to look up
      */
-    public List<Finding> reconcile(List<SourceRow> batch, Instant now) throws SQLException {
+    public ReconcileResult reconcile(List<SourceRow> batch, Instant now) throws SQLException {
+        List<ReconcileResult.RejectedRow> rejected = new ArrayList<>();
         if (!batch.isEmpty()) {
-            compareBatch(latestPerKey(batch), now);
+            compareBatch(latestPerKey(batch), now, rejected);
         }
         List<Finding> confirmed = recheckDue(now);
         if (pendingChanged || !now.isBefore(backlogCountedAt.plus(BACKLOG_REFRESH))) {
@@ -124,11 +128,14 @@ public final class StreamReconciler {
             pendingChanged = false;
         }
         classifyHealth();
-        return confirmed;
+        return new ReconcileResult(confirmed, rejected);
     }
 
-    private void compareBatch(List<SourceRow> rows, Instant now) throws SQLException {
-        Map<RowKey, Map<String, Object>> counterparts = findCounterparts(rows);
+    private void compareBatch(List<SourceRow> all, Instant now, List<ReconcileResult.RejectedRow> rejected) throws SQLException {
+        Map<RowKey, Map<String, Object>> counterparts = findCounterpartsIsolatingBadRows(all, rejected);
+        Set<SourceRow> refused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        rejected.forEach(r -> refused.add(r.row()));
+        List<SourceRow> rows = all.stream().filter(r -> !refused.contains(r)).toList();
         List<RowKey> agreeing = new ArrayList<>();
         List<PendingFinding> differing = new ArrayList<>();
         long stale = 0;
@@ -217,6 +224,32 @@ public final class StreamReconciler {
         }
         String id = repair.get().signals().requestSnapshot(repair.get().source().get(), keys);
         LOG.info("Requested an incremental snapshot of {} keys of {} (signal {})", keys.size(), settings.scope(), id);
+    }
+
+    /**
+     * Looks the rows up; when the database refuses the lookup because of one row's data (a key that is not a valid
+     * value of the key column's type), splits the batch until the offending rows are alone and rejects them, so one
+     * bad key never stops the reconciliation of the others.
+     */
+    private Map<RowKey, Map<String, Object>> findCounterpartsIsolatingBadRows(List<SourceRow> rows,
+                                                                            List<ReconcileResult.RejectedRow> rejected) throws SQLException {
+        try {
+            return findCounterparts(rows);
+        } catch (SQLException e) {
+            if (SqlFailureClassifier.classify(e) != SqlFailure.BAD_ROW) {
+                throw e;
+            }
+            if (rows.size() == 1) {
+                // The server's message can quote the value (invalid input syntax for type uuid: "..."): SQLSTATE only.
+                rejected.add(new ReconcileResult.RejectedRow(rows.get(0), "The target store refused the lookup of this "
+                        + "record's key (SQLSTATE " + SqlFailureClassifier.sqlState(e) + "): the key does not fit the key column"));
+                return Map.of();
+            }
+            int half = rows.size() / 2;
+            Map<RowKey, Map<String, Object>> found = new java.util.HashMap<>(findCounterpartsIsolatingBadRows(rows.subList(0, half), rejected));
+            found.putAll(findCounterpartsIsolatingBadRows(rows.subList(half, rows.size()), rejected));
+            return found;
+        }
     }
 
     private Map<RowKey, Map<String, Object>> findCounterparts(List<SourceRow> rows) throws SQLException {
