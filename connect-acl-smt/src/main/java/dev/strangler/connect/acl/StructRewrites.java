@@ -21,7 +21,7 @@ import org.apache.kafka.connect.data.Struct;
 final class StructRewrites {
 
     /** A compiled rewrite, or why the configuration does not fit the schema. */
-    private record Plan(StructRewrite rewrite, String missing) {
+    private record Plan(StructRewrite rewrite, StructRewrite.PathException misfit) {
     }
 
     private final Cache<Schema, Plan> plans = new SynchronizedCache<>(new LRUCache<>(32));
@@ -53,14 +53,13 @@ final class StructRewrites {
             try {
                 plan = new Plan(compiler.apply(schema), null);
             } catch (StructRewrite.PathException e) {
-                plan = new Plan(null, e.path() + ": " + e.getMessage());
+                plan = new Plan(null, e);
             }
             plans.put(schema, plan);
         }
         if (plan.rewrite() == null) {
-            String rule = plan.missing().substring(0, plan.missing().indexOf(':'));
-            throw new RecordRejectedException(RejectReason.SCHEMA_MISMATCH, rule,
-                    "The configuration does not fit the record schema " + schema.name() + ": " + plan.missing().substring(rule.length() + 2));
+            throw new RecordRejectedException(RejectReason.SCHEMA_MISMATCH, plan.misfit().path().toString(),
+                    "The configuration does not fit the record schema " + schema.name() + ": " + plan.misfit().getMessage());
         }
         return plan.rewrite();
     }

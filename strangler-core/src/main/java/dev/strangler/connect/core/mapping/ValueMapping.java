@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -191,7 +192,7 @@ public final class ValueMapping {
 
     /** The domain values of the table. */
     public Set<String> domainValues() {
-        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(forward.values()));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(forward.values()));
     }
 
     @Override
