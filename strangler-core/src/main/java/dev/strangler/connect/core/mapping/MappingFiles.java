@@ -85,7 +85,7 @@ final class MappingFiles {
 
     private static Map<String, String> scalarEntries(JsonNode object, String path) {
         Map<String, String> entries = new LinkedHashMap<>();
-        object.fields().forEachRemaining(field -> {
+        object.properties().forEach(field -> {
             if (!field.getValue().isValueNode() || field.getValue().isNull()) {
                 throw new MappingDefinitionException(path + "." + field.getKey(), "must be a text or number value");
             }
