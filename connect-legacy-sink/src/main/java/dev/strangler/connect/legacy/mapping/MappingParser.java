@@ -51,6 +51,7 @@ import dev.strangler.connect.legacy.write.WriteMode;
  *         guard: { column: <version column>, field: <path> }     # or any other column source
  *         rows: <array field path>                                 # one row per element (detail rows)
  *         softDelete: { column: <status column>, value: <code> }   # mode delete only
+ *         replaceRows: true                                        # detail rows: the event owns the whole set
  * }</pre>
  */
 public final class MappingParser {
@@ -62,7 +63,7 @@ public final class MappingParser {
     private static final Set<String> VALUE_MAPPING_KEYS = Set.of("values", "reverse", "inline", "file", "unknown", "default");
     private static final Set<String> EVENT_KEYS = Set.of("scope", "eventTime", "writes");
     private static final Set<String> SCOPE_KEYS = Set.of("entity", "fields");
-    private static final Set<String> WRITE_KEYS = Set.of("table", "mode", "key", "columns", "guard", "rows", "softDelete");
+    private static final Set<String> WRITE_KEYS = Set.of("table", "mode", "key", "columns", "guard", "rows", "softDelete", "replaceRows");
     private static final Set<String> SOURCE_KINDS = new LinkedHashSet<>(List.of(
             "field", "element", "key", "constant", "template", "elementIndex", "eventTime"));
     private static final Set<String> SOFT_DELETE_KEYS = Set.of("column", "value");
@@ -401,15 +402,63 @@ public final class MappingParser {
                 }
             }
         }
+        List<SqlIdentifier> rowSetKey = List.of();
+        JsonNode replaceNode = node.get("replaceRows");
+        if (replaceNode != null && !replaceNode.isNull()) {
+            if (!replaceNode.isBoolean()) {
+                problem(path + ".replaceRows", "must be true or false");
+            } else if (replaceNode.asBoolean()) {
+                rowSetKey = rowSetKey(path, mode, key, sources, guard, detailRows);
+            }
+        }
         if (problems.size() > problemsBefore || table == null || mode == null) {
             return null;
         }
-        return build(path, table, mode, key, sources, guard, softDelete, rows);
+        return build(path, table, mode, key, sources, guard, softDelete, rows, rowSetKey);
+    }
+
+    /**
+     * The parent's key inside a detail table's key: the key columns that do not come from the array element. With
+     * {@code replaceRows} the event owns the whole set of rows under that parent key.
+     */
+    private List<SqlIdentifier> rowSetKey(String path, ProjectionMode mode, List<SqlIdentifier> key,
+                                          Map<SqlIdentifier, ColumnSource> sources, Optional<TableProjection.Guard> guard,
+                                          boolean detailRows) {
+        if (!detailRows) {
+            problem(path + ".replaceRows", "only for detail rows: add 'rows' with the array field");
+            return List.of();
+        }
+        if (mode != ProjectionMode.UPSERT && mode != ProjectionMode.INSERT) {
+            problem(path + ".replaceRows", "only with mode upsert or insert");
+        }
+        List<SqlIdentifier> parentKey = new ArrayList<>();
+        boolean elementKey = false;
+        for (SqlIdentifier column : key) {
+            ColumnSource source = sources.get(column);
+            if (source == null) {
+                return List.of(); // reported already
+            }
+            if (source.reads().contains(Reads.ELEMENT)) {
+                elementKey = true;
+            } else {
+                parentKey.add(column);
+            }
+        }
+        if (parentKey.isEmpty() || !elementKey) {
+            problem(path + ".replaceRows", "the key must combine the parent's key (columns from the event) with the "
+                    + "row's own (from the element, e.g. {elementIndex: 1}), so the set of rows to replace is known");
+            return List.of();
+        }
+        if (guard.isPresent() && guard.get().source().reads().contains(Reads.ELEMENT)) {
+            problem(path + ".guard", "with replaceRows the version is the event's, not an element's");
+        }
+        return parentKey;
     }
 
     private TableProjection build(String path, TableName table, ProjectionMode mode, List<SqlIdentifier> key,
                                   Map<SqlIdentifier, ColumnSource> sources, Optional<TableProjection.Guard> guard,
-                                  Optional<Map.Entry<SqlIdentifier, Object>> softDelete, Optional<FieldPath> rows) {
+                                  Optional<Map.Entry<SqlIdentifier, Object>> softDelete, Optional<FieldPath> rows,
+                                  List<SqlIdentifier> rowSetKey) {
         boolean hardDelete = mode == ProjectionMode.DELETE && softDelete.isEmpty();
         List<SqlIdentifier> valueColumns = new ArrayList<>();
         Map<SqlIdentifier, Object> fixed = new LinkedHashMap<>();
@@ -439,7 +488,14 @@ public final class MappingParser {
             case UPDATE_ONLY -> WriteMode.UPDATE_ONLY;
             case DELETE -> softDelete.isPresent() ? WriteMode.SOFT_DELETE : WriteMode.DELETE;
         };
-        return new TableProjection(path, writeMode, shape, used, fixed, guard, rows);
+        Optional<WriteShape> clearing = Optional.empty();
+        if (!rowSetKey.isEmpty()) {
+            List<SqlIdentifier> clearingValues = new ArrayList<>();
+            guard.ifPresent(g -> clearingValues.add(g.column()));
+            clearingValues.add(originMarker.column());
+            clearing = Optional.of(new WriteShape(table, rowSetKey, clearingValues, guard.map(TableProjection.Guard::column)));
+        }
+        return new TableProjection(path, writeMode, shape, used, fixed, guard, rows, clearing);
     }
 
     private Optional<TableProjection.Guard> readGuard(JsonNode node, String path, boolean detailRows, Set<SqlIdentifier> mapped) {

@@ -24,9 +24,12 @@ import dev.strangler.connect.legacy.write.WriteMode;
  * @param fixedValues columns with a value fixed by configuration: the origin marker, a soft-delete status
  * @param guard       the version guard: the column and where the incoming version comes from
  * @param rows        the array field whose elements are this table's rows (detail rows), if any
+ * @param clearing    when the event replaces its parent's whole set of detail rows ({@code replaceRows}): the
+ *                    guarded delete of the set's older rows, keyed by the parent's key columns, written first
  */
 public record TableProjection(String path, WriteMode mode, WriteShape shape, Map<SqlIdentifier, ColumnSource> sources,
-                              Map<SqlIdentifier, Object> fixedValues, Optional<Guard> guard, Optional<FieldPath> rows) {
+                              Map<SqlIdentifier, Object> fixedValues, Optional<Guard> guard, Optional<FieldPath> rows,
+                              Optional<WriteShape> clearing) {
 
     /** The version guard of a table: the column compared and written, and the incoming version's source. */
     public record Guard(SqlIdentifier column, ColumnSource source) {
@@ -47,17 +50,48 @@ public record TableProjection(String path, WriteMode mode, WriteShape shape, Map
             return List.of(row(scope));
         }
         Object array = rows.get().resolve(scope.event().value());
-        if (array == null) {
-            return List.of();
-        }
-        if (!(array instanceof List<?> elements)) {
+        if (array != null && !(array instanceof List<?>)) {
             throw new ProjectionException(table() + ": the rows field '" + rows.get() + "' is not an array");
         }
-        List<RowWrite> result = new ArrayList<>(elements.size());
+        List<?> elements = array == null ? List.of() : (List<?>) array;
+        List<RowWrite> result = new ArrayList<>(elements.size() + 1);
+        if (clearing.isPresent()) {
+            // Rows of the set older than this event go first; an absent or empty array clears the set.
+            result.add(clearingRow(scope, clearing.get()));
+        }
         for (int i = 0; i < elements.size(); i++) {
             result.add(row(scope.forElement(elements.get(i), i)));
         }
         return result;
+    }
+
+    private RowWrite clearingRow(RowScope scope, WriteShape clearingShape) throws ProjectionException {
+        Map<SqlIdentifier, Object> values = new LinkedHashMap<>();
+        for (SqlIdentifier key : clearingShape.keyColumns()) {
+            Object value = sources.get(key).value(scope);
+            if (value == null) {
+                throw new ProjectionException(table() + ": key column " + key + " has no value");
+            }
+            values.put(key, value);
+        }
+        values.putAll(fixedValues);
+        Optional<GuardVersion> version = guardVersion(scope, values);
+        Map<SqlIdentifier, Object> clearingValues = new LinkedHashMap<>();
+        clearingShape.allColumns().forEach(column -> clearingValues.put(column, values.get(column)));
+        return new RowWrite(clearingShape, WriteMode.CLEAR_OLDER_ROWS, clearingValues, version);
+    }
+
+    private Optional<GuardVersion> guardVersion(RowScope scope, Map<SqlIdentifier, Object> values) throws ProjectionException {
+        if (guard.isEmpty()) {
+            return Optional.empty();
+        }
+        Object incoming = guard.get().source().value(scope);
+        values.put(guard.get().column(), incoming);
+        try {
+            return Optional.of(GuardVersion.of(incoming));
+        } catch (IllegalArgumentException e) {
+            throw new ProjectionException(table() + ": guard column " + guard.get().column() + ": " + e.getMessage());
+        }
     }
 
     private RowWrite row(RowScope scope) throws ProjectionException {
@@ -75,16 +109,7 @@ public record TableProjection(String path, WriteMode mode, WriteShape shape, Map
             }
         }
         values.putAll(fixedValues);
-        Optional<GuardVersion> version = Optional.empty();
-        if (guard.isPresent()) {
-            Object incoming = guard.get().source().value(scope);
-            try {
-                version = Optional.of(GuardVersion.of(incoming));
-            } catch (IllegalArgumentException e) {
-                throw new ProjectionException(table() + ": guard column " + guard.get().column() + ": " + e.getMessage());
-            }
-            values.put(guard.get().column(), incoming);
-        }
-        return new RowWrite(shape, mode, values, version);
+        Optional<GuardVersion> version = guardVersion(scope, values);
+        return new RowWrite(shape, mode, values, version, clearing.map(WriteShape::keyColumns).orElse(List.of()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.strangler.connect.core.sql.SqlIdentifier;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.core.sql.WriteShape;
 import dev.strangler.connect.legacy.guard.ReductionRule;
@@ -21,6 +22,8 @@ import dev.strangler.connect.legacy.guard.VersionGuard.Reduction;
  *       same row: then it opens a new group, so every row sees its writes in record order.</li>
  *   <li>Two writes of the same row in one group are reduced to one by {@link VersionGuard}: per row and shape,
  *       never across shapes.</li>
+ *   <li>A detail row of a set its event replaces is also ordered after that set's clearing delete (and before
+ *       the next event's), as if the set were a row.</li>
  *   <li>Groups run in the order they were opened, so a header table listed before its detail table in the
  *       mapping is written first (foreign keys).</li>
  * </ul>
@@ -61,11 +64,13 @@ public final class BatchPlanner {
             RowWrite write = pending.write();
             GroupKey groupKey = new GroupKey(write.shape(), write.mode());
             boolean keyed = !write.shape().keyColumns().isEmpty();
-            RowIdentity row = keyed ? new RowIdentity(write.shape().table(), normalised(write.key())) : null;
+            RowIdentity row = keyed ? new RowIdentity(write.shape().table(), write.shape().keyColumns(), normalised(write.key())) : null;
+            // A detail row of a replaced set must also stay after its set's clearing delete (and before the next one).
+            RowIdentity rowSet = write.rowSetColumns().isEmpty() ? null
+                    : new RowIdentity(write.shape().table(), write.rowSetColumns(), normalised(write.rowSetKey()));
 
             Group group = latestGroupOfShape.get(groupKey);
-            Integer lastOfRow = row == null ? null : lastGroupOfRow.get(row);
-            if (group == null || (lastOfRow != null && lastOfRow > group.index)) {
+            if (group == null || laterThan(lastGroupOfRow.get(row), group) || laterThan(lastGroupOfRow.get(rowSet), group)) {
                 group = openGroup(groups, latestGroupOfShape, groupKey);
             }
             if (row != null) {
@@ -87,6 +92,9 @@ public final class BatchPlanner {
                 }
                 lastGroupOfRow.put(row, group.index);
             }
+            if (rowSet != null) {
+                lastGroupOfRow.put(rowSet, group.index);
+            }
             group.add(row, pending);
         }
 
@@ -97,6 +105,10 @@ public final class BatchPlanner {
         return new BatchPlan(List.copyOf(result), List.copyOf(stale), List.copyOf(superseded));
     }
 
+    private static boolean laterThan(Integer groupIndex, Group group) {
+        return groupIndex != null && groupIndex > group.index;
+    }
+
     static ReductionRule ruleFor(RowWrite write) {
         if (write.mode() == WriteMode.INSERT) {
             return ReductionRule.FIRST_WINS;
@@ -104,7 +116,8 @@ public final class BatchPlanner {
         if (write.shape().guarded()) {
             return ReductionRule.NEWEST_WINS;
         }
-        return write.mode() == WriteMode.DELETE ? ReductionRule.FIRST_WINS : ReductionRule.LAST_WINS;
+        return write.mode() == WriteMode.DELETE || write.mode() == WriteMode.CLEAR_OLDER_ROWS
+                ? ReductionRule.FIRST_WINS : ReductionRule.LAST_WINS;
     }
 
     private static Group openGroup(List<Group> groups, Map<GroupKey, Group> latest, GroupKey key) {
@@ -132,7 +145,8 @@ public final class BatchPlanner {
     private record GroupKey(WriteShape shape, WriteMode mode) {
     }
 
-    private record RowIdentity(TableName table, List<Object> key) {
+    /** A row, or a set of rows, of a table: the values of some of its key columns. */
+    private record RowIdentity(TableName table, List<SqlIdentifier> columns, List<Object> key) {
     }
 
     private static final class Group {

@@ -2,14 +2,17 @@ package dev.strangler.connect.legacy.write;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +106,9 @@ public final class LegacyTableWriter implements AutoCloseable {
         Counts counts = new Counts();
         try {
             begin(c);
+            Set<StaleSet> staleSets = staleSets(plan);
             for (StatementGroup group : plan.groups()) {
-                execute(c, group, counts);
+                execute(c, group, counts, staleSets);
             }
             c.commit();
         } catch (SQLException e) {
@@ -141,8 +145,9 @@ public final class LegacyTableWriter implements AutoCloseable {
                 Counts eventCounts = new Counts();
                 Savepoint savepoint = c.setSavepoint();
                 try {
+                    Set<StaleSet> staleSets = staleSets(plan);
                     for (StatementGroup group : plan.groups()) {
-                        execute(c, group, eventCounts);
+                        execute(c, group, eventCounts, staleSets);
                     }
                     if (dialect instanceof PostgresDialect) {
                         c.releaseSavepoint(savepoint); // Oracle has no RELEASE SAVEPOINT
@@ -167,9 +172,39 @@ public final class LegacyTableWriter implements AutoCloseable {
         return new BatchResult(Map.copyOf(rejected), counts.applied(), counts.stale());
     }
 
-    private void execute(Connection c, StatementGroup group, Counts counts) throws SQLException {
-        List<RowWrite> rows = group.writes().stream().map(PendingWrite::write).toList();
+    /**
+     * A set of detail rows that an event replaces but that already holds a newer version: the event is stale for
+     * it, so neither its clearing delete nor its rows may apply (its rows would bring back rows a newer event
+     * removed, which have no version left to guard them).
+     */
+    private record StaleSet(int event, TableName table, List<Object> setKey) {
+    }
+
+    /** Sets whose clearing the planner dropped as older than another clearing of the same set in the batch. */
+    private static Set<StaleSet> staleSets(BatchPlan plan) {
+        Set<StaleSet> stale = new HashSet<>();
+        for (PendingWrite dropped : plan.stale()) {
+            if (dropped.write().mode() == WriteMode.CLEAR_OLDER_ROWS) {
+                stale.add(new StaleSet(dropped.event(), dropped.write().shape().table(), dropped.write().key()));
+            }
+        }
+        return stale;
+    }
+
+    private void execute(Connection c, StatementGroup group, Counts counts, Set<StaleSet> staleSets) throws SQLException {
         TableName table = group.shape().table();
+        List<RowWrite> rows = new ArrayList<>(group.writes().size());
+        for (PendingWrite pending : group.writes()) {
+            RowWrite write = pending.write();
+            if (!write.rowSetColumns().isEmpty() && staleSets.contains(new StaleSet(pending.event(), table, write.rowSetKey()))) {
+                counts.stale(table);
+            } else {
+                rows.add(write);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
         switch (group.mode()) {
             case INSERT -> counts.applied(table, group.mode(), rows.size(), executeMultiRow(c, group, rows, true));
             case UPSERT -> counts.applied(table, group.mode(), rows.size(), executeMultiRow(c, group, rows, false));
@@ -179,7 +214,44 @@ public final class LegacyTableWriter implements AutoCloseable {
                 executeBatch(c, statements.markBeforeDelete(group.shape(), originMarker.column()), rows);
                 counts.applied(table, group.mode(), rows.size(), executeBatch(c, statements.delete(group.shape()), rows));
             }
+            case CLEAR_OLDER_ROWS -> {
+                List<RowWrite> current = group.shape().guarded() ? currentSets(c, group, staleSets, counts) : rows;
+                if (!current.isEmpty()) {
+                    // Each write may remove any number of rows, none being the normal case: no stale skips here.
+                    executeBatch(c, statements.markBeforeDelete(group.shape(), originMarker.column()), current);
+                    long removed = executeBatch(c, statements.delete(group.shape()), current);
+                    counts.applied(table, group.mode(), removed, removed);
+                }
+            }
         }
+    }
+
+    /**
+     * The clearing writes whose set holds no newer row; the others mark their event stale for the set. One query
+     * per replaced set: the price of {@code replaceRows}, paid only by tables that use it.
+     */
+    private List<RowWrite> currentSets(Connection c, StatementGroup group, Set<StaleSet> staleSets, Counts counts) throws SQLException {
+        DmlStatement query = statements.selectNewer(group.shape());
+        List<RowWrite> current = new ArrayList<>(group.writes().size());
+        try (PreparedStatement prepared = c.prepareStatement(query.sql())) {
+            for (PendingWrite pending : group.writes()) {
+                int index = 1;
+                for (SqlIdentifier column : query.rowParameters()) {
+                    binder.bind(prepared, index++, pending.write().value(column));
+                }
+                boolean newerExists;
+                try (ResultSet result = prepared.executeQuery()) {
+                    newerExists = result.next();
+                }
+                if (newerExists) {
+                    staleSets.add(new StaleSet(pending.event(), group.shape().table(), pending.write().key()));
+                    counts.stale(group.shape().table());
+                } else {
+                    current.add(pending.write());
+                }
+            }
+        }
+        return current;
     }
 
     /**
@@ -306,6 +378,10 @@ public final class LegacyTableWriter implements AutoCloseable {
             if (attempted > changed) {
                 stale.merge(table, attempted - changed, Long::sum);
             }
+        }
+
+        void stale(TableName table) {
+            stale.merge(table, 1L, Long::sum);
         }
 
         void addPlanned(BatchPlan plan) {

@@ -16,17 +16,22 @@ import dev.strangler.connect.legacy.guard.GuardVersion;
  * One row to write into one legacy table: the output of the mapping and the input of the writer. Values are
  * plain Java values, keyed by column, covering every column of the shape.
  *
- * @param shape   table, key, value and guard columns
- * @param mode    how the row is written
- * @param values  the value of every column of the shape
- * @param version the guard version, present exactly when the shape is guarded
+ * @param shape         table, key, value and guard columns
+ * @param mode          how the row is written
+ * @param values        the value of every column of the shape
+ * @param version       the guard version, present exactly when the shape is guarded
+ * @param rowSetColumns for a detail row whose event replaces the whole set of detail rows of its parent: the key
+ *                      columns naming that set (the parent's key); empty otherwise. The writer keeps this row after
+ *                      the set's clearing delete of the same event.
  */
-public record RowWrite(WriteShape shape, WriteMode mode, Map<SqlIdentifier, Object> values, Optional<GuardVersion> version) {
+public record RowWrite(WriteShape shape, WriteMode mode, Map<SqlIdentifier, Object> values, Optional<GuardVersion> version,
+                       List<SqlIdentifier> rowSetColumns) {
 
     public RowWrite {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(mode, "mode");
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        rowSetColumns = List.copyOf(rowSetColumns);
         for (SqlIdentifier column : shape.allColumns()) {
             if (!values.containsKey(column)) {
                 throw new IllegalArgumentException("No value for column " + column + " of " + shape.table());
@@ -35,6 +40,22 @@ public record RowWrite(WriteShape shape, WriteMode mode, Map<SqlIdentifier, Obje
         if (shape.guarded() != version.isPresent()) {
             throw new IllegalArgumentException("A write to " + shape.table() + " carries a version exactly when its table is guarded");
         }
+        if (!shape.keyColumns().containsAll(rowSetColumns)) {
+            throw new IllegalArgumentException("The row set columns of " + shape.table() + " must be key columns");
+        }
+    }
+
+    public RowWrite(WriteShape shape, WriteMode mode, Map<SqlIdentifier, Object> values, Optional<GuardVersion> version) {
+        this(shape, mode, values, version, List.of());
+    }
+
+    /** The values of the row set columns, in order. */
+    public List<Object> rowSetKey() {
+        List<Object> key = new ArrayList<>(rowSetColumns.size());
+        for (SqlIdentifier column : rowSetColumns) {
+            key.add(values.get(column));
+        }
+        return key;
     }
 
     public Object value(SqlIdentifier column) {

@@ -13,7 +13,10 @@ public enum WriteMode {
     /** Set a status column instead of deleting (an update-only write). */
     SOFT_DELETE,
     /** Stamp the origin marker on the row, then delete it, subject to the guard. */
-    DELETE;
+    DELETE,
+    /** Before an event's detail rows: stamp and delete the rows of their set (keyed by the parent's key) that are
+     *  older than the event, so rows the event no longer lists disappear. */
+    CLEAR_OLDER_ROWS;
 
     /** The spelling in metric tags and logs: {@code update-only}. */
     public String label() {

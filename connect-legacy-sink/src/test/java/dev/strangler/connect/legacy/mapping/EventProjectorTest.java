@@ -42,8 +42,17 @@ class EventProjectorTest {
 
         Rows rows = (Rows) projector.project(event);
 
-        assertThat(rows.rows()).hasSize(3);
-        RowWrite header = rows.rows().get(0);
+        assertThat(rows.rows()).hasSize(4);
+        List<RowWrite> written = new java.util.ArrayList<>(rows.rows());
+        RowWrite clearing = written.remove(1);
+        assertThat(clearing.mode()).isEqualTo(WriteMode.CLEAR_OLDER_ROWS);
+        assertThat(clearing.shape().table().toString()).isEqualTo("legacy.policy_version_line");
+        assertThat(clearing.shape().keyColumns()).extracting(SqlIdentifier::name).containsExactly("policy_no", "version_seq");
+        assertThat(clearing.key()).containsExactly("P-100", 3);
+        assertThat(clearing.version()).map(Object::toString).contains("7");
+        assertThat(written.subList(1, 3)).allSatisfy(line -> assertThat(line.rowSetColumns())
+                .extracting(SqlIdentifier::name).containsExactly("policy_no", "version_seq"));
+        RowWrite header = written.get(0);
         assertThat(header.shape().table().toString()).isEqualTo("legacy.policy_version");
         assertThat(header.mode()).isEqualTo(WriteMode.UPSERT);
         assertThat(column(header, "policy_no")).isEqualTo("P-100");
@@ -56,22 +65,23 @@ class EventProjectorTest {
         assertThat(column(header, "strangler_origin")).isEqualTo("strangler-connect");
         assertThat(header.version()).map(Object::toString).contains("7");
 
-        assertThat(rows.rows().subList(1, 3)).allSatisfy(line -> {
+        assertThat(written.subList(1, 3)).allSatisfy(line -> {
             assertThat(line.shape().table().toString()).isEqualTo("legacy.policy_version_line");
             assertThat(column(line, "policy_no")).isEqualTo("P-100");
             assertThat(column(line, "strangler_origin")).isEqualTo("strangler-connect");
         });
-        assertThat(rows.rows().subList(1, 3)).extracting(line -> column(line, "line_no")).containsExactly(1, 2);
-        assertThat(rows.rows().subList(1, 3)).extracting(line -> column(line, "line_kind")).containsExactly("P", "T");
-        assertThat(rows.rows().subList(1, 3)).extracting(line -> column(line, "amount"))
+        assertThat(written.subList(1, 3)).extracting(line -> column(line, "line_no")).containsExactly(1, 2);
+        assertThat(written.subList(1, 3)).extracting(line -> column(line, "line_kind")).containsExactly("P", "T");
+        assertThat(written.subList(1, 3)).extracting(line -> column(line, "amount"))
                 .containsExactly(new BigDecimal("12.50"), new BigDecimal("1.10"));
     }
 
     @Test
-    void anEmptyOrMissingArrayWritesNoDetailRows() throws Exception {
+    void aMissingArrayWritesNoDetailRowsButClearsTheOlderOnes() throws Exception {
         Map<String, Object> value = Map.of("policy", Map.of("number", "P-1"), "sequence", 1, "kind", "ADDRESS_CHANGE", "version", 1L);
         Rows rows = (Rows) projector.project(MappingFixtures.event("EndorsementApproved", "P-1", value));
-        assertThat(rows.rows()).extracting(r -> r.shape().table().toString()).containsExactly("legacy.policy_version");
+        assertThat(rows.rows()).extracting(r -> r.shape().table() + " " + r.mode())
+                .containsExactly("legacy.policy_version UPSERT", "legacy.policy_version_line CLEAR_OLDER_ROWS");
     }
 
     @Test

@@ -106,6 +106,38 @@ class BatchPlannerTest {
         assertThat(plan.rowCount() + plan.stale().size() + plan.superseded().size()).isEqualTo(writes.size());
     }
 
+    private static final TableName LINE = TableName.parse("policy_line");
+    private static final SqlIdentifier LINE_NO = SqlIdentifier.of("line_no");
+    private static final WriteShape CLEAR_LINES = WriteShape.of(LINE, List.of(ID), List.of(VERSION)).guardedBy(VERSION);
+    private static final WriteShape LINES = WriteShape.of(LINE, List.of(ID, LINE_NO), List.of(STATUS, VERSION)).guardedBy(VERSION);
+
+    private static PendingWrite clear(int event, Object id, long version) {
+        return new PendingWrite(event, new RowWrite(CLEAR_LINES, WriteMode.CLEAR_OLDER_ROWS, Map.of(ID, id, VERSION, version),
+                Optional.of(GuardVersion.of(version))));
+    }
+
+    private static PendingWrite line(int event, Object id, int lineNo, long version) {
+        return new PendingWrite(event, new RowWrite(LINES, WriteMode.UPSERT, Map.of(ID, id, LINE_NO, lineNo, STATUS, "e" + event,
+                VERSION, version), Optional.of(GuardVersion.of(version)), List.of(ID)));
+    }
+
+    @Test
+    void detailRowsOfAReplacedSetStayBetweenTheirOwnClearingAndTheNextOne() {
+        BatchPlan plan = BatchPlanner.plan(List.of(
+                clear(0, "P", 1), line(0, "P", 1, 1), line(0, "P", 2, 1),
+                clear(1, "Q", 1), line(1, "Q", 1, 1),
+                clear(2, "P", 2), line(2, "P", 1, 2)));
+
+        assertThat(plan.groups()).extracting(g -> g.mode() + " " + g.writes().stream().map(w -> w.event() + ":" + w.write().key()).toList())
+                .containsExactly(
+                        "CLEAR_OLDER_ROWS [0:[P], 1:[Q]]",
+                        "UPSERT [0:[P, 1], 0:[P, 2], 1:[Q, 1]]",
+                        "CLEAR_OLDER_ROWS [2:[P]]",
+                        "UPSERT [2:[P, 1]]");
+        assertThat(plan.stale()).isEmpty();
+        assertThat(plan.superseded()).isEmpty();
+    }
+
     @Test
     void neverSendsTheSameRowTwiceInOneGroup() {
         List<PendingWrite> writes = new ArrayList<>();

@@ -59,6 +59,7 @@ final class LegacySinkFixture {
                       "table": "legacy.policy_version_line",
                       "mode": "upsert",
                       "rows": "lines",
+                      "replaceRows": true,
                       "key": ["policy_no", "version_seq", "line_no"],
                       "columns": {
                         "policy_no": {"field": "policy.number"},

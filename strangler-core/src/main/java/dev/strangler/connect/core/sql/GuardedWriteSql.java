@@ -70,6 +70,17 @@ final class GuardedWriteSql {
         return DmlStatement.singleRow(sql.toString(), parameters);
     }
 
+    DmlStatement selectNewer(WriteShape shape) {
+        requireKey(shape, "find rows");
+        SqlIdentifier guard = shape.guardColumn().orElseThrow(() ->
+                new IllegalArgumentException("Only a guarded shape of " + shape.table() + " has versions to compare"));
+        String sql = "SELECT 1 FROM " + dialect.quote(shape.table()) + " WHERE " + keyMatch(shape) + " AND "
+                + dialect.quote(guard) + " > ?";
+        List<SqlIdentifier> parameters = new ArrayList<>(shape.keyColumns());
+        parameters.add(guard);
+        return DmlStatement.singleRow(sql, parameters);
+    }
+
     static void requireKey(WriteShape shape, String what) {
         if (shape.keyColumns().isEmpty()) {
             throw new IllegalArgumentException("Key columns are needed to " + what + " in " + shape.table());

@@ -70,6 +70,11 @@ public final class OracleWriteStatements implements WriteStatements {
         return common.markBeforeDelete(shape, column);
     }
 
+    @Override
+    public DmlStatement selectNewer(WriteShape shape) {
+        return common.selectNewer(shape);
+    }
+
     /** {@code MERGE INTO t "existing" USING (SELECT ? AS "k", .. FROM DUAL) "incoming" ON (..)} */
     private String mergeHead(WriteShape shape) {
         GuardedWriteSql.requireKey(shape, "merge");

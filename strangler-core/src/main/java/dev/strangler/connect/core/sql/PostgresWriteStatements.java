@@ -79,6 +79,11 @@ public final class PostgresWriteStatements implements WriteStatements {
         return common.markBeforeDelete(shape, column);
     }
 
+    @Override
+    public DmlStatement selectNewer(WriteShape shape) {
+        return common.selectNewer(shape);
+    }
+
     private StringBuilder insertValues(WriteShape shape, int rows, boolean aliased) {
         if (rows < 1 || rows > maxRowsPerStatement(shape)) {
             throw new IllegalArgumentException("Rows per statement must be 1.." + maxRowsPerStatement(shape) + ", not " + rows);

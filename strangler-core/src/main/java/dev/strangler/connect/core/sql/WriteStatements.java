@@ -51,4 +51,11 @@ public interface WriteStatements {
      * Placeholders: the column, the key columns, then the guard column.
      */
     DmlStatement markBeforeDelete(WriteShape shape, SqlIdentifier column);
+
+    /**
+     * A query returning a row when a stored row matching the key columns holds a version strictly newer than the
+     * incoming one: {@code SELECT 1 FROM t WHERE k = ? AND v > ?}. With a partial key it asks whether any row of a
+     * set is newer. Requires a guarded shape. Placeholders: the key columns, then the guard column.
+     */
+    DmlStatement selectNewer(WriteShape shape);
 }

@@ -66,6 +66,13 @@ class WriteStatementsTest {
                                 + " WHERE \"policy_no\" = ? AND \"seq\" = ?"
                                 + " AND (\"event_version\" IS NULL OR \"event_version\" < ?)",
                         List.of(SqlIdentifier.of("strangler_origin"), POLICY_NO, SEQ, VERSION)),
+                Arguments.of("postgres newer row of a set", POSTGRES.selectNewer(WriteShape.of(TableName.parse("legacy.policy_version_line"),
+                                List.of(POLICY_NO, SEQ), List.of(VERSION)).guardedBy(VERSION)),
+                        "SELECT 1 FROM \"legacy\".\"policy_version_line\" WHERE \"policy_no\" = ? AND \"seq\" = ? AND \"event_version\" > ?",
+                        List.of(POLICY_NO, SEQ, VERSION)),
+                Arguments.of("oracle newer row", ORACLE.selectNewer(GUARDED),
+                        "SELECT 1 FROM \"legacy\".\"policy_version\" WHERE \"policy_no\" = ? AND \"seq\" = ? AND \"event_version\" > ?",
+                        List.of(POLICY_NO, SEQ, VERSION)),
                 Arguments.of("oracle merge guarded", ORACLE.upsert(GUARDED, 1),
                         "MERGE INTO \"legacy\".\"policy_version\" \"existing\""
                                 + " USING (SELECT ? AS \"policy_no\", ? AS \"seq\", ? AS \"status\", ? AS \"event_version\" FROM DUAL) \"incoming\""
@@ -127,6 +134,7 @@ class WriteStatementsTest {
     void rejectsShapesThatCannotBeWrittenSafely() {
         assertThatThrownBy(() -> POSTGRES.upsert(APPEND_ONLY, 1)).hasMessageContaining("Key columns are needed");
         assertThatThrownBy(() -> POSTGRES.update(KEY_ONLY)).hasMessageContaining("at least one value column");
+        assertThatThrownBy(() -> POSTGRES.selectNewer(UNGUARDED)).hasMessageContaining("Only a guarded shape");
         assertThatThrownBy(() -> WriteShape.of(TableName.parse("t"), List.of(POLICY_NO), List.of(POLICY_NO)))
                 .hasMessageContaining("written twice");
         assertThatThrownBy(() -> WriteShape.of(TableName.parse("t"), List.of(POLICY_NO), List.of(STATUS)).guardedBy(VERSION))
