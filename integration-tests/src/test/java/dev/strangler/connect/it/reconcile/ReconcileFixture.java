@@ -41,7 +41,8 @@ final class ReconcileFixture {
 
     /** A confirmed finding as the results table holds it. */
     record FindingRow(String kind, String checkLevel, String rowKey, String keyRange, JsonNode differences,
-                      JsonNode sourceVersion, JsonNode targetVersion, Instant firstSeen, Instant confirmedAt) {
+                      JsonNode sourceVersion, JsonNode targetVersion, Instant firstSeen, Instant confirmedAt,
+                      String scope, String planPhase, String conflictRule) {
     }
 
     private final LocalStack stack;
@@ -137,10 +138,12 @@ final class ReconcileFixture {
 
     List<FindingRow> findings() {
         return query("SELECT kind, check_level, row_key, key_range, differences::text, source_version::text, "
-                + "target_version::text, first_seen, confirmed_at FROM public.reconcile_finding WHERE connector = ? "
+                + "target_version::text, first_seen, confirmed_at, scope, plan_phase, conflict_rule "
+                + "FROM public.reconcile_finding WHERE connector = ? "
                 + "ORDER BY confirmed_at, row_key", rs -> new FindingRow(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), json(rs.getString(5)), json(rs.getString(6)), json(rs.getString(7)),
-                rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), rs.getObject(9, java.time.OffsetDateTime.class).toInstant()));
+                rs.getObject(8, java.time.OffsetDateTime.class).toInstant(), rs.getObject(9, java.time.OffsetDateTime.class).toInstant(),
+                rs.getString(10), rs.getString(11), rs.getString(12)));
     }
 
     /** The pending findings: row key -> first seen. */
