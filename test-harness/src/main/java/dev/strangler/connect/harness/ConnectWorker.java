@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,20 @@ public final class ConnectWorker implements AutoCloseable {
     public static final class Options {
         boolean exactlyOnceSource = true;
         final Map<String, String> overrides = new LinkedHashMap<>();
+        final List<Path> extraPluginPath = new ArrayList<>();
 
         /** {@code exactly.once.source.support=enabled} (KIP-618): source tasks write in Kafka transactions. */
         public Options exactlyOnceSource(boolean enabled) {
             this.exactlyOnceSource = enabled;
+            return this;
+        }
+
+        /**
+         * Adds a directory to {@code plugin.path} after the bundle and the third-party plugins (e.g. a benchmark's
+         * reference connector), so the worker loads it in its own class loader like any other plugin.
+         */
+        public Options addPluginPath(Path directory) {
+            extraPluginPath.add(directory);
             return this;
         }
 
@@ -70,7 +81,9 @@ public final class ConnectWorker implements AutoCloseable {
         properties.setProperty("listeners", "http://127.0.0.1:" + restPort);
         properties.setProperty("rest.advertised.host.name", "127.0.0.1");
         properties.setProperty("rest.advertised.port", Integer.toString(restPort));
-        properties.setProperty("plugin.path", pluginPath.stream().map(Path::toString).collect(Collectors.joining(",")));
+        List<Path> allPluginPath = new ArrayList<>(pluginPath);
+        allPluginPath.addAll(options.extraPluginPath);
+        properties.setProperty("plugin.path", allPluginPath.stream().map(Path::toString).collect(Collectors.joining(",")));
         properties.setProperty("exactly.once.source.support", options.exactlyOnceSource ? "enabled" : "disabled");
         options.overrides.forEach(properties::setProperty);
         Path config = dir.resolve("worker.properties");
