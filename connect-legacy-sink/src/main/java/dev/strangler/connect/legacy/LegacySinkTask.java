@@ -64,7 +64,9 @@ public class LegacySinkTask extends SinkTask {
         ProjectionAuthority authority = config.plan().map(ProjectionAuthority::of).orElse(ProjectionAuthority.everything());
         LegacyTableWriter writer = new LegacyTableWriter(connection::open, connection.dialect(), config.originMarker(), metrics);
         projection = new LegacyProjection(new EventProjector(config.mapping(), authority), writer, config.unmappedPolicy(), metrics);
-        LOG.info("Legacy projection task started ({}, dead-letter reporting {})", connection,
+        // Not the URL: it may carry credentials as parameters.
+        LOG.info("Legacy projection task started (dialect {}, {} event types mapped, dead-letter reporting {})",
+                connection.dialect().name(), config.mapping().eventTypes().size(),
                 reporter == null ? "unavailable: a bad record fails the task" : "available");
     }
 
