@@ -47,7 +47,7 @@ import dev.strangler.connect.journey.service.EndorsementService;
 public final class Journey {
 
     static final String LEGACY_EVENTS = "endorsement.legacy.events";
-    static final String SERVICE_EVENTS = "endorsement.events.Endorsement";
+    static final List<String> SERVICE_EVENTS = List.of("endorsement.events.AddressEndorsement", "endorsement.events.VehicleEndorsement");
     static final String VIOLATIONS = "endorsement.authority-violations";
     static final Map<String, Map<String, String>> DEMO_OVERRIDES = Map.of(
             "endorsement-reconcile-shadow", Map.of("recheck.grace.period.ms", "5000"),
@@ -185,7 +185,7 @@ public final class Journey {
     /** Reads retired: the legacy copy must still agree; an event for a policy legacy does not know is a finding. */
     private void readsRetired(PhaseActions actions) {
         actions.serviceChange(new EndorsementCommand.ChangeAddress("DE-A-0001001", "AUTO", "DE", LocalDate.now().plusDays(15),
-                new Address("Leopoldstraße 80", "80802", "München"), null), true);
+                new Address("Leopoldstr. 80", "80802", "München"), null), true);
         // The injected fault: the service endorses a policy the legacy book does not have. The legacy sink cannot
         // project it (dead letter); the reconciliation must report the missing legacy row.
         actions.serviceChange(new EndorsementCommand.ChangeAddress("DE-A-0009999", "AUTO", "DE", LocalDate.now().plusDays(15),
@@ -194,10 +194,15 @@ public final class Journey {
                 new LegacyAddress("Eisenbahnstraße 3", "04315", "Leipzig"), "AG17-0801", null, "Korrektur Agentur", "AGENT17"));
     }
 
-    /** Addresses are no longer projected into legacy; the guard still catches legacy address writes. */
+    /**
+     * Addresses are no longer projected into legacy (the service's address changes stay in the service); the guard
+     * still catches every legacy address write, the forgotten nightly batch's included.
+     */
     private void decommissioned(PhaseActions actions) {
         actions.serviceChange(new EndorsementCommand.ChangeAddress("DE-A-0001002", "AUTO", "DE", LocalDate.now().plusDays(9),
                 new Address("Kölner Str. 9", "40211", "Düsseldorf"), null), false);
+        actions.legacyViolation(legacy.enterAddressChange("DE-A-0001002", LocalDate.now().plusDays(9),
+                new LegacyAddress("Kölner Straße 9", "40211", "Düsseldorf"), "WEB-91009", "MOVE", null, "WEB"));
         actions.serviceChange(new EndorsementCommand.ChangeVehicle("DE-A-0001007", "AUTO", "DE", LocalDate.now().plusDays(9),
                 "WF0XXXGCDX0000040", null), true);
         actions.nightlyBatch();
@@ -248,7 +253,7 @@ public final class Journey {
         long violationsBefore = counted.getOrDefault(VIOLATIONS, 0L);
         Map<String, Long> findingsBefore = findings();
         long legacyBefore = counted.getOrDefault(LEGACY_EVENTS, 0L);
-        long serviceBefore = counted.getOrDefault(SERVICE_EVENTS, 0L);
+        long serviceBefore = SERVICE_EVENTS.stream().mapToLong(topic -> counted.getOrDefault(topic, 0L)).sum();
         long projectedBefore = count(legacyDatabase, "SELECT count(*) FROM polad.policy_version WHERE entered_by = 'ENDSVC'");
 
         PhaseActions actions = new PhaseActions();
@@ -262,7 +267,7 @@ public final class Journey {
         awaitQuietly("the shadow store to catch up", this::shadowStoreCaughtUp);
         long violations = topicCount(VIOLATIONS) - violationsBefore;
         long legacyEvents = topicCount(LEGACY_EVENTS) - legacyBefore;
-        long serviceEvents = topicCount(SERVICE_EVENTS) - serviceBefore;
+        long serviceEvents = SERVICE_EVENTS.stream().mapToLong(this::topicCount).sum() - serviceBefore;
         Map<String, Long> findings = new LinkedHashMap<>(findings());
         findings.replaceAll((table, n) -> n - findingsBefore.getOrDefault(table, 0L));
         findings.values().removeIf(n -> n == 0);

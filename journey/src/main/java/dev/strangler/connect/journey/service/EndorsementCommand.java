@@ -26,6 +26,12 @@ public sealed interface EndorsementCommand {
     /** The event type the service publishes for it. */
     String eventType();
 
+    /**
+     * The aggregate type of the endorsement, which names its topic: address and vehicle endorsements have their own
+     * topics, so each migration slice can be projected and reconciled, or stopped, on its own.
+     */
+    String aggregateType();
+
     /** The policyholder moved: the first slice the service takes over. */
     record ChangeAddress(String policyNumber, String productLine, String country, LocalDate effectiveDate,
                          Address address, String reason) implements EndorsementCommand {
@@ -43,6 +49,11 @@ public sealed interface EndorsementCommand {
         @Override
         public String eventType() {
             return "AddressChanged";
+        }
+
+        @Override
+        public String aggregateType() {
+            return "AddressEndorsement";
         }
     }
 
@@ -63,6 +74,11 @@ public sealed interface EndorsementCommand {
         @Override
         public String eventType() {
             return "VehicleChanged";
+        }
+
+        @Override
+        public String aggregateType() {
+            return "VehicleEndorsement";
         }
     }
 }

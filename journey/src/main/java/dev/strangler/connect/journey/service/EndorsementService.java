@@ -21,7 +21,6 @@ import dev.strangler.connect.journey.schema.Database;
  */
 public final class EndorsementService {
 
-    public static final String AGGREGATE_TYPE = "Endorsement";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
@@ -87,7 +86,7 @@ public final class EndorsementService {
                 INSERT INTO endorsement.outbox (id, aggregatetype, aggregateid, type, payload)
                 VALUES (?, ?, ?, ?, ?)""")) {
             insert.setObject(1, eventId);
-            insert.setString(2, AGGREGATE_TYPE);
+            insert.setString(2, command.aggregateType());
             insert.setString(3, endorsementId.toString());
             insert.setString(4, command.eventType());
             insert.setObject(5, payload(endorsementId, command, status, version), Types.OTHER);
