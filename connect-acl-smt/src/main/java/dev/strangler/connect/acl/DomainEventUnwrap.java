@@ -99,9 +99,9 @@ public class DomainEventUnwrap<R extends ConnectRecord<R>> implements Transforma
         Schema rowSchema = event.rowSchema();
         Struct state = event.state().orElseThrow();
         if (config.beforeField().isPresent()) {
-            Schema schema = withBefore(rowSchema);
+            Schema schema = schemaWithBefore(rowSchema);
             return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), schema,
-                    withBefore(schema, state, event.before().orElse(null)), record.timestamp(), headers);
+                    valueWithBefore(schema, state, event.before().orElse(null)), record.timestamp(), headers);
         }
         return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), rowSchema, state,
                 record.timestamp(), headers);
@@ -128,7 +128,7 @@ public class DomainEventUnwrap<R extends ConnectRecord<R>> implements Transforma
         source.timestamp().ifPresent(v -> headers.addLong(DomainEventHeaders.SOURCE_TIMESTAMP, v.toEpochMilli()));
     }
 
-    private Schema withBefore(Schema rowSchema) {
+    private Schema schemaWithBefore(Schema rowSchema) {
         Schema cached = withBeforeSchemas.get(rowSchema);
         if (cached != null) {
             return cached;
@@ -151,7 +151,7 @@ public class DomainEventUnwrap<R extends ConnectRecord<R>> implements Transforma
         return schema;
     }
 
-    private Struct withBefore(Schema schema, Struct state, Struct before) {
+    private Struct valueWithBefore(Schema schema, Struct state, Struct before) {
         Struct value = new Struct(schema);
         List<Field> rowFields = state.schema().fields();
         for (Field field : rowFields) {
