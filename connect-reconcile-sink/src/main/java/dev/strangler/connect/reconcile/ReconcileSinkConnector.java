@@ -1,11 +1,16 @@
 package dev.strangler.connect.reconcile;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -14,7 +19,11 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
 
 import dev.strangler.connect.core.StranglerVersion;
+import dev.strangler.connect.core.jdbc.JdbcConnectionConfig;
 import dev.strangler.connect.core.plan.MigrationPlanConfig;
+import dev.strangler.connect.core.sql.SqlFailureClassifier;
+import dev.strangler.connect.reconcile.lookup.MappingCheck;
+import dev.strangler.connect.reconcile.lookup.TargetTable;
 
 /**
  * Reconciliation as a sink: checks every record of the migration's topics against the other system's store,
@@ -23,7 +32,21 @@ import dev.strangler.connect.core.plan.MigrationPlanConfig;
  */
 public class ReconcileSinkConnector extends SinkConnector {
 
+    /** Checks the configured table and mapping against the target database; replaceable in unit tests. */
+    interface TargetCheck {
+        void check(ReconcileSinkConfig config, Map<String, ConfigValue> byName);
+    }
+
+    private final TargetCheck targetCheck;
     private Map<String, String> props;
+
+    public ReconcileSinkConnector() {
+        this(ReconcileSinkConnector::checkTarget);
+    }
+
+    ReconcileSinkConnector(TargetCheck targetCheck) {
+        this.targetCheck = targetCheck;
+    }
 
     @Override
     public String version() {
@@ -63,7 +86,10 @@ public class ReconcileSinkConnector extends SinkConnector {
         return ReconcileSinkConfig.CONFIG_DEF;
     }
 
-    /** Reports the per-key problems of the ConfigDef and, on the key to change, every rule spanning several keys. */
+    /**
+     * Reports the per-key problems of the ConfigDef and, on the key to change, every rule spanning several keys; when
+     * the configuration itself is valid, whether the target table exists and has every mapped column.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
@@ -84,6 +110,25 @@ public class ReconcileSinkConnector extends SinkConnector {
                     + "errors.tolerance=all (with 'none' the first finding would stop the task): set it, or set "
                     + ReconcileSinkConfig.REPORT_TO_DLQ + "=false");
         }
+        if (config.configValues().stream().allMatch(value -> value.errorMessages().isEmpty())) {
+            targetCheck.check(new ReconcileSinkConfig(connectorConfigs), byName);
+        }
         return config;
+    }
+
+    private static void checkTarget(ReconcileSinkConfig config, Map<String, ConfigValue> byName) {
+        try (Connection connection = config.targetConnection().open()) {
+            TargetTable table = TargetTable.describe(connection, config.targetDialect(), config.targetTable());
+            String name = table.name().toString();
+            MappingCheck.missingColumns(config.keyPairs(), table::column, name).forEach(byName.get(ReconcileSinkConfig.MAPPING_KEY)::addErrorMessage);
+            MappingCheck.missingColumns(config.comparedPairs(), table::column, name).forEach(byName.get(ReconcileSinkConfig.MAPPING_FIELDS)::addErrorMessage);
+            MappingCheck.missingColumns(config.versionPair().stream().toList(), table::column, name)
+                    .forEach(byName.get(ReconcileSinkConfig.MAPPING_VERSION)::addErrorMessage);
+        } catch (SQLException e) {
+            // A missing table and an unreachable database both land here; pgjdbc messages never carry the password.
+            String key = "42P01".equals(e.getSQLState())
+                    ? ReconcileSinkConfig.TARGET_TABLE : ReconcileSinkConfig.TARGET_PREFIX + JdbcConnectionConfig.URL;
+            byName.get(key).addErrorMessage("Could not check the target table: " + SqlFailureClassifier.summary(e));
+        }
     }
 }

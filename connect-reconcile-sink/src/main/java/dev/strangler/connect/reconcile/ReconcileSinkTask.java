@@ -32,6 +32,7 @@ import dev.strangler.connect.reconcile.evidence.FindingMasker;
 import dev.strangler.connect.reconcile.evidence.ResultsTable;
 import dev.strangler.connect.reconcile.lookup.CounterpartLookup;
 import dev.strangler.connect.reconcile.lookup.KeyKind;
+import dev.strangler.connect.reconcile.lookup.MappingCheck;
 import dev.strangler.connect.reconcile.lookup.TargetTable;
 import dev.strangler.connect.reconcile.pending.PendingStore;
 import dev.strangler.connect.reconcile.repair.SignalTable;
@@ -246,13 +247,11 @@ public class ReconcileSinkTask extends SinkTask {
 
     /** The pairs with their columns spelled as the catalogue has them; a missing column stops the task. */
     private static List<FieldPair> resolve(List<FieldPair> pairs, TargetTable table, String key) {
-        List<FieldPair> resolved = new ArrayList<>();
-        for (FieldPair pair : pairs) {
-            SqlIdentifier column = table.column(pair.column()).orElseThrow(() -> new ConnectException(
-                    "Column '" + pair.column() + "' of " + key + " does not exist in " + table.name()));
-            resolved.add(new FieldPair(pair.field(), column.name()));
+        List<String> missing = MappingCheck.missingColumns(pairs, table::column, table.name().toString());
+        if (!missing.isEmpty()) {
+            throw new ConnectException(key + ": " + String.join("; ", missing));
         }
-        return resolved;
+        return MappingCheck.resolve(pairs, table::column);
     }
 
     /** The compared pairs, or (when fields are implicit) each masked field with its same-named column. */

@@ -53,7 +53,8 @@ public final class TargetTable {
                 }
             }
         }
-        throw new SQLException("Table " + table + " does not exist or has no columns visible to this user");
+        // 42P01 undefined_table, as PostgreSQL reports a missing table, so callers tell it from a lost connection.
+        throw new SQLException("Table " + table + " does not exist or has no columns visible to this user", "42P01");
     }
 
     public TableName name() {
