@@ -121,10 +121,10 @@ public class ReconcileSinkTask extends SinkTask {
                     new ScopeAuthority(config.migrationPlan(), config.planEntity(), config.recordSide()));
             reconciler.prepare();
             reader = new SourceRowReader(mapping.keyFields(), keyKinds);
-            startStateChecks(props, connector, mapping, comparer, results, masker, compared, keyPairs);
+            startStateChecks(props, connector, comparer, results, masker, compared, keyPairs);
         } catch (SQLException e) {
             closeSessions();
-            throw new ConnectException("Cannot start reconciliation of " + config.scope() + ": " + e.getMessage(), e);
+            throw new ConnectException("Cannot start reconciliation of " + config.scope() + ": " + SqlFailureClassifier.summary(e), e);
         }
         reporter = errantRecordReporter();
         reportFindings = config.reportToDlq() && reporter != null && "all".equals(props.get("errors.tolerance"));
@@ -222,7 +222,7 @@ public class ReconcileSinkTask extends SinkTask {
         return Optional.of(new StreamReconciler.Repair(signals, source));
     }
 
-    private void startStateChecks(Map<String, String> props, String connector, FieldMapping mapping, RecordComparer comparer,
+    private void startStateChecks(Map<String, String> props, String connector, RecordComparer comparer,
                                   ResultsTable results, FindingMasker masker, List<FieldPair> compared, List<FieldPair> keyPairs) {
         Optional<Duration> interval = config.stateCheckInterval();
         if (interval.isEmpty() || !"0".equals(props.getOrDefault(TASK_INDEX, "0"))) {
