@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -220,7 +221,7 @@ public final class OutboxSourceConfig extends AbstractConfig {
     public static Map<String, List<String>> crossFieldProblems(Map<String, String> config) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String url = config.getOrDefault(JdbcConnectionConfig.URL, "");
-        if (url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:oracle:")) {
+        if (url.trim().toLowerCase(Locale.ROOT).startsWith("jdbc:oracle:")) {
             add(problems, JdbcConnectionConfig.URL, "the outbox connector needs PostgreSQL 13 or newer (xid8 and pg_current_snapshot)");
         }
         String policy = config.getOrDefault(BAD_ROW_POLICY, "fail");

@@ -1,7 +1,6 @@
 package dev.strangler.connect.outbox.shape;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -120,8 +119,7 @@ public final class JsonPayloadExpander {
         switch (node.getNodeType()) {
             case OBJECT: {
                 TreeMap<String, Shape> fields = new TreeMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     if (!field.getValue().isNull()) {
                         fields.put(field.getKey(), shapeOf(field.getValue()));
                     }
