@@ -4,22 +4,16 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelRuntime;
 
-/**
- * One classification rule: an event type and the compiled CEL condition that selects it. Immutable; the compiled
- * program is thread-safe and evaluated without re-parsing.
- */
+/** One classification rule: an event type and the {@link CelCondition} that selects it. Immutable. */
 public final class ClassificationRule {
 
     private final String eventType;
-    private final String condition;
-    private final CelRuntime.Program program;
+    private final CelCondition condition;
 
-    ClassificationRule(String eventType, String condition, CelRuntime.Program program) {
+    ClassificationRule(String eventType, CelCondition condition) {
         this.eventType = Objects.requireNonNull(eventType);
         this.condition = Objects.requireNonNull(condition);
-        this.program = Objects.requireNonNull(program);
     }
 
     public String eventType() {
@@ -27,7 +21,7 @@ public final class ClassificationRule {
     }
 
     public String condition() {
-        return condition;
+        return condition.expression();
     }
 
     /**
@@ -37,7 +31,7 @@ public final class ClassificationRule {
      */
     public boolean matches(Map<String, ?> variables) {
         try {
-            return Boolean.TRUE.equals(program.eval(variables));
+            return condition.test(variables);
         } catch (CelEvaluationException e) {
             throw new RuleEvaluationException(eventType, e.getMessage());
         }

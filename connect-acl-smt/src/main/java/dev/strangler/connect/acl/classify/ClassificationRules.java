@@ -7,18 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.cel.bundle.Cel;
-import dev.cel.bundle.CelFactory;
-import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelValidationResult;
-import dev.cel.common.types.MapType;
-import dev.cel.common.types.SimpleType;
-import dev.cel.parser.CelStandardMacro;
-import dev.cel.runtime.CelEvaluationException;
-
 /**
- * An ordered list of classification rules written in Google's Common Expression Language (CEL): a safe,
- * non-Turing-complete expression language, type-checked and compiled once at configure time; no scripting engine.
+ * An ordered list of classification rules, each a {@link CelCondition} in Google's Common Expression Language (CEL):
+ * a safe, non-Turing-complete expression language, type-checked and compiled once at configure time; no scripting
+ * engine.
  *
  * <p>Syntax, as one configuration value: {@code EventType: condition; OtherType: condition}, first match wins, e.g.
  * <pre>
@@ -29,15 +21,6 @@ import dev.cel.runtime.CelEvaluationException;
  * record's value and key, structs as maps), {@code headers} (a map of header name to text) and {@code topic}.
  */
 public final class ClassificationRules {
-
-    private static final Cel CEL = CelFactory.standardCelBuilder()
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addVar(CelVariables.VALUE, SimpleType.DYN)
-            .addVar(CelVariables.KEY, SimpleType.DYN)
-            .addVar(CelVariables.HEADERS, MapType.create(SimpleType.STRING, SimpleType.STRING))
-            .addVar(CelVariables.TOPIC, SimpleType.STRING)
-            .setResultType(SimpleType.BOOL)
-            .build();
 
     private final List<ClassificationRule> rules;
 
@@ -86,14 +69,9 @@ public final class ClassificationRules {
     }
 
     private static ClassificationRule compile(String where, String type, String condition) {
-        CelValidationResult result = CEL.compile(condition);
-        if (result.hasError()) {
-            throw new IllegalArgumentException(where + ": " + result.getErrorString());
-        }
         try {
-            CelAbstractSyntaxTree ast = result.getAst();
-            return new ClassificationRule(type, condition, CEL.createProgram(ast));
-        } catch (dev.cel.common.CelValidationException | CelEvaluationException e) {
+            return new ClassificationRule(type, CelCondition.compile(condition));
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage());
         }
     }

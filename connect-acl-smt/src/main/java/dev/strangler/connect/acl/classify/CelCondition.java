@@ -1,0 +1,74 @@
+package dev.strangler.connect.acl.classify;
+
+import java.util.Map;
+import java.util.Objects;
+
+import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+
+/**
+ * A boolean condition on a record in Google's Common Expression Language (CEL): safe (no loops, no side effects,
+ * no I/O), type-checked and compiled once; evaluation does not parse. Conditions see the variables of
+ * {@link CelVariables}: {@code value}, {@code key}, {@code headers} and {@code topic}. Immutable and thread-safe.
+ */
+public final class CelCondition {
+
+    private static final Cel CEL = CelFactory.standardCelBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addVar(CelVariables.VALUE, SimpleType.DYN)
+            .addVar(CelVariables.KEY, SimpleType.DYN)
+            .addVar(CelVariables.HEADERS, MapType.create(SimpleType.STRING, SimpleType.STRING))
+            .addVar(CelVariables.TOPIC, SimpleType.STRING)
+            .setResultType(SimpleType.BOOL)
+            .build();
+
+    private final String expression;
+    private final CelRuntime.Program program;
+
+    private CelCondition(String expression, CelRuntime.Program program) {
+        this.expression = expression;
+        this.program = program;
+    }
+
+    /**
+     * @throws IllegalArgumentException with CEL's message when the expression does not parse, uses an unknown
+     *                                  variable or function, or is not boolean
+     */
+    public static CelCondition compile(String expression) {
+        Objects.requireNonNull(expression, "expression");
+        CelValidationResult result = CEL.compile(expression);
+        if (result.hasError()) {
+            throw new IllegalArgumentException(result.getErrorString());
+        }
+        try {
+            return new CelCondition(expression, CEL.createProgram(result.getAst()));
+        } catch (CelValidationException | CelEvaluationException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /**
+     * Whether the condition holds for the variables.
+     *
+     * @throws CelEvaluationException when it cannot be evaluated on them (an absent field, a type mismatch)
+     */
+    public boolean test(Map<String, ?> variables) throws CelEvaluationException {
+        return Boolean.TRUE.equals(program.eval(variables));
+    }
+
+    public String expression() {
+        return expression;
+    }
+
+    @Override
+    public String toString() {
+        return expression;
+    }
+}
