@@ -83,6 +83,7 @@ public final class ReconcileSinkConfig extends AbstractConfig {
 
     public static final String STATE_INTERVAL = "state.check.interval.ms";
     public static final String STATE_SOURCE_TABLE = "state.source.table";
+    public static final String STATE_SUM_FIELDS = "state.sum.fields";
     public static final String STATE_BISECTION_FACTOR = "state.bisection.factor";
     public static final String STATE_BISECTION_THRESHOLD = "state.bisection.threshold";
 
@@ -246,6 +247,10 @@ public final class ReconcileSinkConfig extends AbstractConfig {
            .define(STATE_SOURCE_TABLE, Type.STRING, "", optionalTableName(), Importance.MEDIUM,
                 "The source table of the state check; its columns are the record field names of mapping.key and mapping.fields.",
                 GROUP_STATE, ++order, Width.MEDIUM, "Source table")
+           .define(STATE_SUM_FIELDS, Type.LIST, "", Importance.LOW,
+                "Numeric fields of mapping.fields whose sums are compared per key range besides the count and the row "
+                        + "hashes; the totals of each run (counts and sums of both tables) are logged.",
+                GROUP_STATE, ++order, Width.LONG, "Summed fields")
            .define(STATE_BISECTION_FACTOR, Type.INT, 8, ConfigDef.Range.between(2, 64), Importance.LOW,
                 "Into how many sub-ranges a range whose checksums differ is split.",
                 GROUP_STATE, ++order, Width.SHORT, "Bisection factor")
@@ -341,6 +346,14 @@ public final class ReconcileSinkConfig extends AbstractConfig {
             }
             if (fieldEntries.isEmpty()) {
                 add(problems, MAPPING_FIELDS, "State checks hash the listed columns of both tables: list the compared fields explicitly");
+            }
+            Set<String> compared = new HashSet<>();
+            fieldEntries.forEach(e -> compared.add(e.toString().split(":", -1)[0].trim()));
+            List<?> sumEntries = values.get(STATE_SUM_FIELDS) instanceof List<?> l ? l : List.of();
+            for (Object sum : sumEntries) {
+                if (!compared.contains(sum.toString().trim())) {
+                    add(problems, STATE_SUM_FIELDS, "Field '" + sum + "' is not one of the compared fields of " + MAPPING_FIELDS);
+                }
             }
         }
         return problems;
@@ -564,6 +577,10 @@ public final class ReconcileSinkConfig extends AbstractConfig {
 
     public TableName stateSourceTable() {
         return TableName.parse(getString(STATE_SOURCE_TABLE));
+    }
+
+    public List<String> stateSumFields() {
+        return getList(STATE_SUM_FIELDS).stream().map(String::trim).toList();
     }
 
     public int bisectionFactor() {

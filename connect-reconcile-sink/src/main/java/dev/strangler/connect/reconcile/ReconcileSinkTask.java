@@ -228,17 +228,22 @@ public class ReconcileSinkTask extends SinkTask {
         if (interval.isEmpty() || !"0".equals(props.getOrDefault(TASK_INDEX, "0"))) {
             return;
         }
+        List<FieldPair> summed = compared.stream().filter(p -> config.stateSumFields().contains(p.field())).toList();
         StateCheck.Tables tables = new StateCheck.Tables(
                 config.sourceDialect().orElseThrow(), config.stateSourceTable(), SqlIdentifier.of(keyPairs.get(0).field()),
                 compared.stream().map(p -> SqlIdentifier.of(p.field())).toList(),
+                summed.stream().map(p -> SqlIdentifier.of(p.field())).toList(),
                 config.targetDialect(), config.targetTable(), SqlIdentifier.of(keyPairs.get(0).column()),
-                compared.stream().map(p -> SqlIdentifier.of(p.column())).toList());
+                compared.stream().map(p -> SqlIdentifier.of(p.column())).toList(),
+                summed.stream().map(p -> SqlIdentifier.of(p.column())).toList());
         StateCheck check = new StateCheck(connector, config.scope(), tables,
                 new Bisection(config.bisectionFactor(), config.bisectionThreshold(), comparer, compared),
                 new DatabaseSession(config.sourceConnection().orElseThrow(), true),
                 new DatabaseSession(config.targetConnection(), true),
                 new DatabaseSession(config.evidenceConnection(), false),
                 results, masker, recorder, clock);
+        recorder.gauge("state-source-rows", "Rows of the source table at the last state check", () -> check.lastRowCounts()[0]);
+        recorder.gauge("state-target-rows", "Rows of the target table at the last state check", () -> check.lastRowCounts()[1]);
         stateChecks = new StateCheckSchedule(check, interval.get(), config.gracePeriod(), recorder,
                 "reconcile-state-check-" + connector);
         stateChecks.start();

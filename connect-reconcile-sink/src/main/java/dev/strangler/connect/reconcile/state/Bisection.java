@@ -44,7 +44,7 @@ public final class Bisection {
         var sourceBounds = source.bounds();
         var targetBounds = target.bounds();
         if (sourceBounds.isEmpty() && targetBounds.isEmpty()) {
-            return new BisectionResult(List.of(), List.of(), 0, 0);
+            return new BisectionResult(RangeChecksum.EMPTY, RangeChecksum.EMPTY, List.of(), List.of(), 0, 0);
         }
         long from = Math.min(sourceBounds.map(KeyRange::from).orElse(Long.MAX_VALUE), targetBounds.map(KeyRange::from).orElse(Long.MAX_VALUE));
         long to = Math.max(sourceBounds.map(KeyRange::to).orElse(Long.MIN_VALUE), targetBounds.map(KeyRange::to).orElse(Long.MIN_VALUE));
@@ -58,12 +58,17 @@ public final class Bisection {
         List<RowDifference> differences = new ArrayList<>();
         long checked = 0;
         long fetched = 0;
+        RangeChecksum sourceTotal = null;
+        RangeChecksum targetTotal = null;
         while (!work.isEmpty()) {
             KeyRange range = work.pop();
             RangeChecksum s = source.checksum(range);
             RangeChecksum t = target.checksum(range);
-            checked++;
-            if (s.equals(t)) {
+            if (checked++ == 0) {
+                sourceTotal = s;
+                targetTotal = t;
+            }
+            if (s.agreesWith(t)) {
                 continue;
             }
             if (Math.max(s.rows(), t.rows()) <= threshold || range.width() == 1) {
@@ -80,7 +85,7 @@ public final class Bisection {
                 work.push(parts.get(i));
             }
         }
-        return new BisectionResult(differing, differences, checked, fetched);
+        return new BisectionResult(sourceTotal, targetTotal, differing, differences, checked, fetched);
     }
 
     /** Compares rows of the same keys from both sides; used for leaves and for the re-check of findings. */

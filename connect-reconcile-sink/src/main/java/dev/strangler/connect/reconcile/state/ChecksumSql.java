@@ -19,9 +19,12 @@ public final class ChecksumSql {
     private ChecksumSql() {
     }
 
-    public static String checksum(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns) {
+    /** Count, hash sum and, for each of {@code sumColumns}, the column's sum (0 for an empty range). */
+    public static String checksum(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns,
+                                  List<SqlIdentifier> sumColumns) {
+        String sums = sumColumns.stream().map(c -> ", coalesce(sum(" + dialect.quote(c) + "), 0)").collect(Collectors.joining());
         return "SELECT count(*), coalesce(sum(('x' || substr(md5(" + rowText(dialect, key, columns)
-                + "), 1, 15))::bit(60)::bigint), 0) FROM " + dialect.quote(table) + " WHERE " + range(dialect, key);
+                + "), 1, 15))::bit(60)::bigint), 0)" + sums + " FROM " + dialect.quote(table) + " WHERE " + range(dialect, key);
     }
 
     public static String bounds(SqlDialect dialect, TableName table, SqlIdentifier key) {

@@ -22,17 +22,19 @@ public final class PostgresRangeReader implements RangeReader {
     private final Connection connection;
     private final SqlIdentifier key;
     private final List<SqlIdentifier> columns;
+    private final int sumCount;
     private final String checksumSql;
     private final String boundsSql;
     private final String rangeSql;
     private final String keysSql;
 
     public PostgresRangeReader(Connection connection, SqlDialect dialect, TableName table, SqlIdentifier key,
-                               List<SqlIdentifier> columns) {
+                               List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns) {
         this.connection = connection;
         this.key = key;
         this.columns = List.copyOf(columns);
-        this.checksumSql = ChecksumSql.checksum(dialect, table, key, columns);
+        this.sumCount = sumColumns.size();
+        this.checksumSql = ChecksumSql.checksum(dialect, table, key, columns, sumColumns);
         this.boundsSql = ChecksumSql.bounds(dialect, table, key);
         this.rangeSql = ChecksumSql.rowsInRange(dialect, table, key, columns);
         this.keysSql = ChecksumSql.rowsByKeys(dialect, table, key, columns);
@@ -57,7 +59,11 @@ public final class PostgresRangeReader implements RangeReader {
             statement.setLong(2, range.to());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return new RangeChecksum(rs.getLong(1), rs.getBigDecimal(2).toBigIntegerExact());
+                List<java.math.BigDecimal> sums = new java.util.ArrayList<>(sumCount);
+                for (int i = 0; i < sumCount; i++) {
+                    sums.add(rs.getBigDecimal(3 + i));
+                }
+                return new RangeChecksum(rs.getLong(1), rs.getBigDecimal(2).toBigIntegerExact(), sums);
             }
         }
     }

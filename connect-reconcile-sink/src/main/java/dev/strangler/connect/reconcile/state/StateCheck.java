@@ -35,7 +35,8 @@ public final class StateCheck {
 
     /** The two tables and how their rows correspond. */
     public record Tables(SqlDialect sourceDialect, TableName sourceTable, SqlIdentifier sourceKey, List<SqlIdentifier> sourceColumns,
-                         SqlDialect targetDialect, TableName targetTable, SqlIdentifier targetKey, List<SqlIdentifier> targetColumns) {
+                         List<SqlIdentifier> sourceSums, SqlDialect targetDialect, TableName targetTable, SqlIdentifier targetKey,
+                         List<SqlIdentifier> targetColumns, List<SqlIdentifier> targetSums) {
     }
 
     /** Candidates of one scan, waiting for their confirmation. */
@@ -53,6 +54,7 @@ public final class StateCheck {
     private final FindingMasker masker;
     private final PluginMetricsRecorder metrics;
     private final Clock clock;
+    private volatile RangeChecksum[] lastTotals = {RangeChecksum.EMPTY, RangeChecksum.EMPTY};
 
     public StateCheck(String connector, String scope, Tables tables, Bisection bisection, DatabaseSession source,
                       DatabaseSession target, DatabaseSession evidence, ResultsTable results, FindingMasker masker,
@@ -82,8 +84,11 @@ public final class StateCheck {
             result.differingRanges().stream().filter(r -> r.contains(difference.key())).findFirst()
                     .ifPresent(r -> rangeByKey.put(difference.key(), r));
         }
-        LOG.info("State check of {}: {} ranges checked, {} differing ranges, {} candidate rows", scope,
-                result.rangesChecked(), result.differingRanges().size(), result.differences().size());
+        LOG.info("State check of {}: source {} rows, sums {}; target {} rows, sums {}; {} ranges checked, {} differing ranges, "
+                        + "{} candidate rows", scope, result.sourceTotal().rows(), result.sourceTotal().sums(),
+                result.targetTotal().rows(), result.targetTotal().sums(), result.rangesChecked(),
+                result.differingRanges().size(), result.differences().size());
+        lastTotals = new RangeChecksum[] {result.sourceTotal(), result.targetTotal()};
         return new Scan(UUID.randomUUID().toString(), started, rangeByKey, result);
     }
 
@@ -114,12 +119,20 @@ public final class StateCheck {
         return findings;
     }
 
+    /** Row counts of the last scan, source then target, for the gauges operators compare at a glance. */
+    public long[] lastRowCounts() {
+        RangeChecksum[] totals = lastTotals;
+        return new long[] {totals[0].rows(), totals[1].rows()};
+    }
+
     private RangeReader sourceReader() throws SQLException {
-        return new PostgresRangeReader(source.get(), tables.sourceDialect(), tables.sourceTable(), tables.sourceKey(), tables.sourceColumns());
+        return new PostgresRangeReader(source.get(), tables.sourceDialect(), tables.sourceTable(), tables.sourceKey(),
+                tables.sourceColumns(), tables.sourceSums());
     }
 
     private RangeReader targetReader() throws SQLException {
-        return new PostgresRangeReader(target.get(), tables.targetDialect(), tables.targetTable(), tables.targetKey(), tables.targetColumns());
+        return new PostgresRangeReader(target.get(), tables.targetDialect(), tables.targetTable(), tables.targetKey(),
+                tables.targetColumns(), tables.targetSums());
     }
 
     /** Drops the connections after a failure, so the next run starts on fresh ones. */

@@ -91,6 +91,8 @@ class BisectionTest {
 
         assertThat(result.agrees()).isTrue();
         assertThat(result.rangesChecked()).isEqualTo(1);
+        assertThat(result.sourceTotal().rows()).isEqualTo(10_000);
+        assertThat(result.targetTotal().rows()).isEqualTo(10_000);
         assertThat(result.rowsFetched()).isZero();
     }
 
@@ -141,6 +143,16 @@ class BisectionTest {
 
         assertThat(result.differingRanges()).isNotEmpty();
         assertThat(result.agrees()).isTrue();
+    }
+
+    @Test
+    void sumsCompareAsAmounts() {
+        RangeChecksum a = new RangeChecksum(2, java.math.BigInteger.TEN, List.of(new BigDecimal("10.50")));
+
+        assertThat(a.agreesWith(new RangeChecksum(2, java.math.BigInteger.TEN, List.of(new BigDecimal("10.5"))))).isTrue();
+        assertThat(a.agreesWith(new RangeChecksum(2, java.math.BigInteger.TEN, List.of(new BigDecimal("10.51"))))).isFalse();
+        assertThat(a.agreesWith(new RangeChecksum(3, java.math.BigInteger.TEN, List.of(new BigDecimal("10.50"))))).isFalse();
+        assertThat(a.agreesWith(new RangeChecksum(2, java.math.BigInteger.ONE, List.of(new BigDecimal("10.50"))))).isFalse();
     }
 
     @Test

@@ -19,10 +19,16 @@ class ChecksumSqlTest {
 
     @Test
     void checksumHashesKeyAndColumnsWithNullsDistinctFromEmptyStrings() {
-        assertThat(ChecksumSql.checksum(PG, TABLE, KEY, COLUMNS)).isEqualTo(
+        assertThat(ChecksumSql.checksum(PG, TABLE, KEY, COLUMNS, List.of())).isEqualTo(
                 "SELECT count(*), coalesce(sum(('x' || substr(md5(concat_ws('|', \"id\"::text, "
                         + "coalesce(\"holder\"::text, '\\N'), coalesce(\"premium\"::text, '\\N'))), 1, 15))::bit(60)::bigint), 0) "
                         + "FROM \"legacy\".\"policy\" WHERE \"id\" >= ? AND \"id\" < ?");
+    }
+
+    @Test
+    void summedColumnsAreAddedToTheAggregate() {
+        assertThat(ChecksumSql.checksum(PG, TABLE, KEY, COLUMNS, List.of(SqlIdentifier.of("premium"))))
+                .contains("::bit(60)::bigint), 0), coalesce(sum(\"premium\"), 0) FROM \"legacy\".\"policy\"");
     }
 
     @Test

@@ -58,6 +58,7 @@ class StateCheckLocalisesCorruptedKeyRangeIT {
         config.put("source.connection.password", postgres.password());
         config.put("state.source.table", "public.policy");
         config.put("state.check.interval.ms", "3000");
+        config.put("state.sum.fields", "premium");
         config.put("state.bisection.factor", "8");
         config.put("state.bisection.threshold", "32");
         fixture.start(config);
