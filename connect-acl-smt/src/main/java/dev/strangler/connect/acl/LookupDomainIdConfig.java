@@ -17,6 +17,7 @@ import org.apache.kafka.common.config.ConfigException;
 public final class LookupDomainIdConfig extends AbstractConfig {
 
     public static final String GROUP = "Cross-reference";
+    public static final String CONNECTION_GROUP = "Cross-reference database";
     public static final String CONNECTION_PREFIX = "xref.";
     public static final String TABLE = "xref.table";
     public static final String KEY_COLUMNS = "xref.key.columns";
@@ -42,7 +43,7 @@ public final class LookupDomainIdConfig extends AbstractConfig {
             .define(QUERY_TIMEOUT, ConfigDef.Type.LONG, 5_000L, ConfigDef.Range.atLeast(1_000L), ConfigDef.Importance.LOW,
                     "Timeout of one lookup query; a timeout is retried as Connect's errors.retry.timeout allows.",
                     GROUP, 5, ConfigDef.Width.SHORT, "Query timeout (ms)"),
-            CONNECTION_PREFIX, GROUP, "the database holding the cross-reference table", "strangler-acl-xref"));
+            CONNECTION_PREFIX, CONNECTION_GROUP, "the database holding the cross-reference table", "strangler-acl-xref"));
 
     private final DomainKeyOptions.Settings key;
     private final TableName table;
