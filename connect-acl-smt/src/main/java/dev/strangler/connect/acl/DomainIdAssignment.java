@@ -86,7 +86,11 @@ public abstract class DomainIdAssignment<R extends ConnectRecord<R>> implements 
         if (key.valueField().isPresent() && value instanceof Struct valueStruct) {
             StructRewrite rewrite = valueRewrite(valueSchema);
             valueSchema = rewrite.schema();
-            value = rewrite.apply(valueStruct, id);
+            try {
+                value = rewrite.apply(valueStruct, id);
+            } catch (StructRewrite.AbsentStructException e) {
+                throw new RecordRejectedException(RejectReason.INVALID_VALUE, e.struct(), e.getMessage());
+            }
         }
         // partition null: the new key decides the partition, which is the point of a domain id
         return record.newRecord(record.topic(), null, keySchema, newKey, valueSchema, value, record.timestamp(), record.headers());

@@ -44,7 +44,11 @@ final class StructRewrites {
                     "The record " + part.label() + " is not a struct with a schema, so field paths do not apply");
         }
         StructRewrite rewrite = rewriteFor(schema);
-        return part.with(record, rewrite.schema(), rewrite.apply(struct));
+        try {
+            return part.with(record, rewrite.schema(), rewrite.apply(struct));
+        } catch (StructRewrite.AbsentStructException e) {
+            throw new RecordRejectedException(RejectReason.INVALID_VALUE, e.struct(), e.getMessage());
+        }
     }
 
     private StructRewrite rewriteFor(Schema schema) {

@@ -1,11 +1,13 @@
 package dev.strangler.connect.acl.struct;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -19,7 +21,8 @@ import org.apache.kafka.connect.data.Struct;
  * per-record cost to the edited fields.
  *
  * <p>An optional struct that is null in the input stays null (a delete's {@code after}, for example), whatever the
- * operations below it. A struct left without fields by removals and moves is removed too. Value functions may throw
+ * operations below it, unless a field added or moved into it has a value: then {@link #apply} throws
+ * {@link AbsentStructException} rather than lose it. A struct left without fields by removals and moves is removed. Value functions may throw
  * any runtime exception (usually {@code RecordRejectedException}); it propagates from {@link #apply}.
  */
 public final class StructRewrite {
@@ -104,11 +107,15 @@ public final class StructRewrite {
         private final Schema original;              // null for a struct the rewrite creates
         private final FieldPath sourcePath;         // null for the root and for created structs
         private final Map<String, Slot> fields = new LinkedHashMap<>();
+        // fields placed here from elsewhere (added or moved in): they must not vanish with an absent struct
+        private final Set<String> foreign = new HashSet<>();
+        private final String label;
         private Schema schema;
 
-        Node(Schema original, FieldPath sourcePath) {
+        Node(Schema original, FieldPath sourcePath, String label) {
             this.original = original;
             this.sourcePath = sourcePath;
+            this.label = label;
             if (original != null) {
                 for (Field field : original.fields()) {
                     String name = field.name();
@@ -147,7 +154,16 @@ public final class StructRewrite {
         Struct build(Context context, Schema outSchema) {
             Struct source = source(context.root());
             if (original != null && source == null) {
-                return null; // an optional struct that is absent in the input stays absent
+                // an optional struct that is absent in the input stays absent, unless that would lose a value
+                for (String name : foreign) {
+                    Field field = outSchema.field(name);
+                    Slot slot = fields.get(name);
+                    Object value = slot instanceof Node node ? node.build(context, field.schema()) : ((Leaf) slot).value().get(context, null);
+                    if (value != null) {
+                        throw new AbsentStructException(label, name);
+                    }
+                }
+                return null;
             }
             Struct out = new Struct(outSchema);
             for (Field field : outSchema.fields()) {
@@ -170,7 +186,7 @@ public final class StructRewrite {
                 throw new IllegalArgumentException("a rewrite needs a struct schema");
             }
             this.inputSchema = inputSchema;
-            this.root = new Node(inputSchema, null);
+            this.root = new Node(inputSchema, null, "value");
         }
 
         /** Whether the input schema has a field at the path. */
@@ -202,6 +218,7 @@ public final class StructRewrite {
 
         public Builder remove(FieldPath path) {
             Node parent = requireNode(path.parent(), path);
+            parent.foreign.remove(path.leaf());
             if (parent.fields.remove(path.leaf()) == null) {
                 throw new PathException(path, "no field " + path);
             }
@@ -215,6 +232,7 @@ public final class StructRewrite {
                 throw new PathException(path, "field " + path + " already exists");
             }
             parent.fields.put(path.leaf(), new Leaf(schema, (c, p) -> function.apply(c.root()), null));
+            parent.foreign.add(path.leaf());
             return this;
         }
 
@@ -225,6 +243,7 @@ public final class StructRewrite {
                 throw new PathException(path, "field " + path + " already exists");
             }
             parent.fields.put(path.leaf(), new Leaf(schema, (c, p) -> c.inputs() == null ? null : c.inputs()[index], null));
+            parent.foreign.add(path.leaf());
             return this;
         }
 
@@ -252,6 +271,7 @@ public final class StructRewrite {
                     }
                     return values[index];
                 }, null));
+                parent.foreign.add(path.leaf());
             }
             return this;
         }
@@ -271,6 +291,7 @@ public final class StructRewrite {
                 throw new PathException(to, "field " + to + " already exists");
             }
             fromParent.fields.remove(from.leaf());
+            fromParent.foreign.remove(from.leaf());
             Slot moved = slot;
             if (slot instanceof Leaf leaf && toParent != fromParent) {
                 // the leaf reads from the struct that held it in the input, wherever it now sits
@@ -278,6 +299,9 @@ public final class StructRewrite {
                 moved = new Leaf(leaf.schema(), (c, p) -> leaf.value().get(c, sourceParent.source(c.root())), leaf.origin());
             }
             toParent.fields.put(to.leaf(), moved);
+            if (toParent != fromParent) {
+                toParent.foreign.add(to.leaf());
+            }
             return this;
         }
 
@@ -325,7 +349,7 @@ public final class StructRewrite {
                     if (!create) {
                         return null;
                     }
-                    Node created = new Node(null, null);
+                    Node created = new Node(null, null, String.join(".", segments.subList(0, i + 1)));
                     current.fields.put(segment, created);
                     current = created;
                     continue;
@@ -339,11 +363,31 @@ public final class StructRewrite {
                             + " is computed by an earlier operation and cannot be edited inside");
                 }
                 // a struct copied unchanged from the input (possibly moved): rebuild it from where it was in the input
-                Node expanded = new Node(slot.schema(), origin);
+                Node expanded = new Node(slot.schema(), origin, String.join(".", segments.subList(0, i + 1)));
                 current.fields.put(segment, expanded);
                 current = expanded;
             }
             return current;
+        }
+    }
+
+    /**
+     * A record in which a field added or moved into an optional struct has a value while that struct is absent
+     * (null) in the input: writing the struct as absent would lose the value.
+     */
+    public static final class AbsentStructException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String struct;
+
+        AbsentStructException(String struct, String field) {
+            super("Field " + field + " was placed in " + struct + ", which is absent in this record, so its value has nowhere to go",
+                    null, false, false);
+            this.struct = struct;
+        }
+
+        /** The path of the absent struct. */
+        public String struct() {
+            return struct;
         }
     }
 

@@ -110,6 +110,19 @@ class StructRewriteTest {
     }
 
     @Test
+    void valueMovedIntoAnAbsentStructIsNotLostSilently() {
+        StructRewrite rewrite = StructRewrite.builder(ROW)
+                .move(FieldPath.parse("status"), FieldPath.parse("address.status"))
+                .build();
+
+        assertThat(rewrite.apply(row(address())).getStruct("address").get("status")).isEqualTo("A");
+        assertThat(rewrite.apply(row(null).put("status", null)).get("address")).isNull();
+        assertThatThrownBy(() -> rewrite.apply(row(null)))
+                .isInstanceOf(StructRewrite.AbsentStructException.class)
+                .hasMessage("Field status was placed in address, which is absent in this record, so its value has nowhere to go");
+    }
+
+    @Test
     void pathErrorsNameThePath() {
         StructRewrite.Builder builder = StructRewrite.builder(ROW);
 
