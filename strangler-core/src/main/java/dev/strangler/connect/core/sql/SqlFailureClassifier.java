@@ -11,6 +11,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Classifies a failed database call by walking its cause chain (and {@link SQLException#getNextException()}),
@@ -103,8 +105,30 @@ public final class SqlFailureClassifier {
         if (chosen instanceof java.sql.BatchUpdateException) {
             return "a batched statement failed"; // its message quotes the statement and its values
         }
-        return line;
+        String state = chosen instanceof SQLException sql && sql.getSQLState() != null ? "SQLSTATE " + sql.getSQLState() + ": " : "";
+        return state + withoutQuotedValues(line);
     }
+
+    /**
+     * Server messages quote the offending value in some errors ({@code invalid input syntax for type uuid: "..."},
+     * {@code value "..." is out of range}). Summaries reach logs and dead-letter headers, where values (personal
+     * data) must not: every quoted token is masked except the names of constraints, columns, relations, tables,
+     * indexes and types, which say where the problem is without saying what the data was.
+     */
+    static String withoutQuotedValues(String message) {
+        Matcher quoted = QUOTED.matcher(message);
+        StringBuilder masked = new StringBuilder();
+        while (quoted.find()) {
+            String before = message.substring(0, quoted.start());
+            boolean isName = NAME_KINDS.stream().anyMatch(before::endsWith);
+            quoted.appendReplacement(masked, isName ? Matcher.quoteReplacement(quoted.group()) : "\"***\"");
+        }
+        quoted.appendTail(masked);
+        return masked.toString();
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
+    private static final List<String> NAME_KINDS = List.of("constraint ", "column ", "relation ", "table ", "index ", "type ");
 
     /** The classification of one throwable alone, or null when it says nothing. */
     private static SqlFailure classifyOne(Throwable cause) {

@@ -68,7 +68,7 @@ class SqlFailureClassifierTest {
         batch.setNextException(new SQLException("ERROR: new row for relation \"t\" violates check constraint \"t_amount_check\"\n"
                 + "  Detail: Failing row contains (P-2, -1.0).", "23514"));
         assertThat(SqlFailureClassifier.summary(batch))
-                .isEqualTo("ERROR: new row for relation \"t\" violates check constraint \"t_amount_check\"");
+                .isEqualTo("SQLSTATE 23514: ERROR: new row for relation \"t\" violates check constraint \"t_amount_check\"");
         assertThat(SqlFailureClassifier.summary(new BatchUpdateException("Batch entry 0 INSERT .. ('secret')", "08006", 0, new int[0])))
                 .isEqualTo("a batched statement failed");
         assertThat(SqlFailureClassifier.summary(new java.sql.SQLTransientConnectionException("Connection refused")))
@@ -94,5 +94,16 @@ class SqlFailureClassifierTest {
         SQLException second = new SQLException("b", "XX000", first);
         first.setNextException(second);
         assertThat(SqlFailureClassifier.classify(second)).isEqualTo(SqlFailure.FATAL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "invalid input syntax for type uuid: \"4f1c-secret\"|22P02|SQLSTATE 22P02: invalid input syntax for type uuid: \"***\"",
+            "value \"99999999999\" is out of range for type integer|22003|SQLSTATE 22003: value \"***\" is out of range for type integer",
+            "duplicate key value violates unique constraint \"policy_pkey\"|23505|SQLSTATE 23505: duplicate key value violates unique constraint \"policy_pkey\"",
+            "null value in column \"holder\" of relation \"policy\" violates not-null constraint|23502|SQLSTATE 23502: null value in column \"holder\" of relation \"policy\" violates not-null constraint"})
+    void summariesNameWhereTheProblemIsButNeverQuoteAValue(String serverMessage, String sqlState, String expected) {
+        assertThat(SqlFailureClassifier.summary(new SQLException(serverMessage + "\n  Detail: Key (id)=(7) already exists.", sqlState)))
+                .isEqualTo(expected);
     }
 }
