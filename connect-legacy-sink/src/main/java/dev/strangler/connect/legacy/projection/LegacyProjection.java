@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.strangler.connect.core.sql.SqlFailure;
-import dev.strangler.connect.core.sql.SqlFailureClassifier;
 import dev.strangler.connect.legacy.event.ProjectionEvent;
 import dev.strangler.connect.legacy.mapping.EventProjector;
 import dev.strangler.connect.legacy.mapping.EventProjector.Projection;
@@ -87,8 +86,7 @@ public final class LegacyProjection implements AutoCloseable {
         for (Map.Entry<Integer, SQLException> refused : result.rejected().entrySet()) {
             SQLException cause = refused.getValue();
             rejected.add(new ProjectionBatchOutcome.Rejection(refused.getKey(), "database",
-                    "the legacy database refused the event's rows (SQLSTATE " + SqlFailureClassifier.sqlState(cause) + "): "
-                            + LegacyTableWriter.summary(cause), null));
+                    "the legacy database refused the event's rows: " + LegacyTableWriter.summary(cause), null));
         }
         rejected.sort(java.util.Comparator.comparingInt(ProjectionBatchOutcome.Rejection::index));
         metrics.batchWritten(start);

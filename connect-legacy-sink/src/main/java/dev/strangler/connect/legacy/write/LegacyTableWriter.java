@@ -339,7 +339,7 @@ public final class LegacyTableWriter implements AutoCloseable {
             close(); // the connection may be broken; the retry opens a fresh one
         }
         return new LegacyWriteException(failure, failure.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + " failure " + what + " (SQLSTATE " + SqlFailureClassifier.sqlState(e) + "): " + summary(e), e);
+                + " failure " + what + ": " + summary(e), e);
     }
 
     /** A one-line reason without row values (see {@link SqlFailureClassifier#summary}). */

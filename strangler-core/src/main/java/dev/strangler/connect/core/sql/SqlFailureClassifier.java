@@ -96,16 +96,16 @@ public final class SqlFailureClassifier {
         if (chosen == null) {
             return "unknown failure";
         }
+        String state = chosen instanceof SQLException sql && sql.getSQLState() != null ? "SQLSTATE " + sql.getSQLState() + ": " : "";
+        if (chosen instanceof java.sql.BatchUpdateException) {
+            return state + "a batched statement failed"; // its message quotes the statement and its values
+        }
         String message = chosen.getMessage();
         if (message == null || message.isBlank()) {
-            return chosen.getClass().getSimpleName();
+            return state + chosen.getClass().getSimpleName();
         }
         int newline = message.indexOf('\n');
         String line = (newline < 0 ? message : message.substring(0, newline)).trim();
-        if (chosen instanceof java.sql.BatchUpdateException) {
-            return "a batched statement failed"; // its message quotes the statement and its values
-        }
-        String state = chosen instanceof SQLException sql && sql.getSQLState() != null ? "SQLSTATE " + sql.getSQLState() + ": " : "";
         return state + withoutQuotedValues(line);
     }
 

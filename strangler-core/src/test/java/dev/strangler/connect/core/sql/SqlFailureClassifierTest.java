@@ -70,7 +70,7 @@ class SqlFailureClassifierTest {
         assertThat(SqlFailureClassifier.summary(batch))
                 .isEqualTo("SQLSTATE 23514: ERROR: new row for relation \"t\" violates check constraint \"t_amount_check\"");
         assertThat(SqlFailureClassifier.summary(new BatchUpdateException("Batch entry 0 INSERT .. ('secret')", "08006", 0, new int[0])))
-                .isEqualTo("a batched statement failed");
+                .isEqualTo("SQLSTATE 08006: a batched statement failed");
         assertThat(SqlFailureClassifier.summary(new java.sql.SQLTransientConnectionException("Connection refused")))
                 .isEqualTo("Connection refused");
     }
