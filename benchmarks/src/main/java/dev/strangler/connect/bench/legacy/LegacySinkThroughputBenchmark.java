@@ -1,0 +1,214 @@
+package dev.strangler.connect.bench.legacy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.strangler.connect.harness.ConnectWorker;
+import dev.strangler.connect.harness.HarnessLayout;
+import dev.strangler.connect.harness.LocalStack;
+import dev.strangler.connect.harness.PostgresServer;
+
+/**
+ * End-to-end legacy projection throughput on the real stack: the same pre-produced {@code CustomerChanged} records,
+ * the same PostgreSQL, one table each, one task each, one after the other:
+ *
+ * <ul>
+ *   <li><b>ours</b>: the legacy sink in upsert mode with the version guard (and its origin marker);</li>
+ *   <li><b>debezium-jdbc</b>: Debezium's JDBC sink ({@code insert.mode=upsert}, key from the value), its defaults;</li>
+ *   <li><b>debezium-jdbc-rewrite</b>: the same with pgjdbc's {@code reWriteBatchedInserts=true} in its URL;</li>
+ *   <li><b>raw-ceiling</b>: plain JDBC with our sink's statement for this mapping, one multi-row statement and one
+ *       transaction per 500 rows, the rows read from the topic beforehand.</li>
+ * </ul>
+ *
+ * <p>A sink's rate is taken from the table: from the first moment rows are seen until every key holds its last
+ * version (records are in one partition, in version order, so that is the last record applied), counting only the
+ * records applied after that first moment, so the task's start-up and consumer group join are not in the figure.
+ *
+ * <p>Arguments ({@code key=value}): {@code records} (300000), {@code keys} (100000), {@code contenders}
+ * (ours,debezium-jdbc,debezium-jdbc-rewrite,raw-ceiling), {@code stack.dir} (benchmarks/target/stack-legacy).
+ * Needs the Debezium JDBC sink plugin directory: {@code ./mvnw -o -q -f benchmarks/debezium-connector-jdbc/pom.xml package}.
+ */
+public final class LegacySinkThroughputBenchmark {
+
+    static final String DATABASE = "bench_legacy";
+    static final String TOPIC = "bench.customer.changes";
+    /** Both sinks' consumers fetch Connect's default 500 records per put; the ceiling commits as often. */
+    static final int BATCH = 500;
+
+    private LegacySinkThroughputBenchmark() {
+    }
+
+    private record Result(String contender, double rowsPerSecond, double seconds, double wallSeconds) {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        Map<String, String> options = options(args);
+        int records = Integer.parseInt(options.getOrDefault("records", "300000"));
+        int keys = Integer.parseInt(options.getOrDefault("keys", "100000"));
+        if (records % keys != 0 || keys <= BATCH) {
+            throw new IllegalArgumentException("records must be a multiple of keys, and keys above " + BATCH);
+        }
+        List<String> contenders = Arrays.stream(options.getOrDefault("contenders",
+                "ours,debezium-jdbc,debezium-jdbc-rewrite,raw-ceiling").split(",")).map(String::trim).toList();
+        Path root = HarnessLayout.projectRoot();
+        Path stackDir = Path.of(options.getOrDefault("stack.dir", root.resolve("benchmarks/target/stack-legacy").toString()));
+        Path pluginPath = root.resolve("benchmarks/target/plugin-path");
+        if (!Files.isDirectory(pluginPath.resolve("debezium-connector-jdbc"))) {
+            throw new IllegalStateException(pluginPath.resolve("debezium-connector-jdbc") + " is missing; run"
+                    + " ./mvnw -o -q -f benchmarks/debezium-connector-jdbc/pom.xml package");
+        }
+
+        System.out.printf(Locale.ROOT, "# legacy sink throughput: %d records over %d keys (%d versions each), %s%n",
+                records, keys, records / keys, Instant.now());
+        System.out.println("# load before start: " + loadAverage());
+        List<Result> results = new ArrayList<>();
+        try (LocalStack stack = LocalStack.start(stackDir, new ConnectWorker.Options().exactlyOnceSource(false).addPluginPath(pluginPath))) {
+            // An interrupted run (Ctrl-C, kill) must not leave Postgres, Kafka and the worker running.
+            Thread stopStack = new Thread(stack::close, "stop-benchmark-stack");
+            Runtime.getRuntime().addShutdownHook(stopStack);
+            PostgresServer postgres = stack.postgres();
+            postgres.createDatabase(DATABASE);
+            stack.kafka().createTopic(TOPIC, 1);
+            CustomerChanges.produce(stack.kafka().bootstrapServers(), TOPIC, records, keys);
+            for (String contender : contenders) {
+                String table = "customer_" + contender.replace('-', '_');
+                postgres.execute(DATABASE, CustomerChanges.createTable(table));
+                Result result = "raw-ceiling".equals(contender)
+                        ? ceiling(stack, table, records)
+                        : sink(stack, contender, table, records, keys);
+                results.add(result);
+                System.out.println("# " + result);
+            }
+            Runtime.getRuntime().removeShutdownHook(stopStack);
+        }
+        System.out.println("# load after: " + loadAverage());
+        System.out.println();
+        System.out.println("| contender | rows/s | timed (s) | wall incl. start (s) | vs raw ceiling | vs debezium-jdbc |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        double ceiling = results.stream().filter(r -> r.contender().equals("raw-ceiling")).mapToDouble(Result::rowsPerSecond).findFirst().orElse(Double.NaN);
+        double debezium = results.stream().filter(r -> r.contender().equals("debezium-jdbc")).mapToDouble(Result::rowsPerSecond).findFirst().orElse(Double.NaN);
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.0f %% | %.2fx |%n", r.contender(), r.rowsPerSecond(),
+                    r.seconds(), r.wallSeconds(), 100 * r.rowsPerSecond() / ceiling, r.rowsPerSecond() / debezium);
+        }
+    }
+
+    private static Result ceiling(LocalStack stack, String table, int records) throws SQLException {
+        PostgresServer postgres = stack.postgres();
+        List<Object[]> rows = RawUpsertCeiling.readRows(stack.kafka().bootstrapServers(), TOPIC, records);
+        try (Connection connection = postgres.connect(DATABASE)) {
+            long nanos = RawUpsertCeiling.write(connection, postgres.jdbcUrl(DATABASE), table, rows, BATCH);
+            return new Result("raw-ceiling", records / (nanos / 1e9), nanos / 1e9, nanos / 1e9);
+        }
+    }
+
+    private static Result sink(LocalStack stack, String contender, String table, int records, int keys) throws SQLException {
+        PostgresServer postgres = stack.postgres();
+        String name = "bench-legacy-" + contender;
+        long put = System.nanoTime();
+        stack.connect().putConnector(name, connectorConfig(contender, postgres, table));
+        stack.connect().awaitConnectorRunning(name, Duration.ofMinutes(3));
+        long finalVersion = records / keys;
+        long deadline = put + Duration.ofMinutes(30).toNanos();
+        long firstSeen = 0;
+        long appliedAtFirstSeen = 0;
+        try (Connection connection = postgres.connect(DATABASE); Statement statement = connection.createStatement()) {
+            while (true) {
+                long now = System.nanoTime();
+                long rows;
+                long done;
+                try (ResultSet progress = statement.executeQuery("SELECT count(*), count(*) FILTER (WHERE version = "
+                        + finalVersion + "), coalesce(sum(version), 0) FROM " + table)) {
+                    progress.next();
+                    rows = progress.getLong(1);
+                    done = progress.getLong(2);
+                    if (firstSeen == 0 && rows > 0) {
+                        firstSeen = now;
+                        appliedAtFirstSeen = progress.getLong(3); // sum of versions = records applied so far
+                    }
+                }
+                if (done == keys) {
+                    stack.connect().deleteConnector(name);
+                    double seconds = (now - firstSeen) / 1e9;
+                    return new Result(contender, (records - appliedAtFirstSeen) / seconds, seconds, (now - put) / 1e9);
+                }
+                if (now > deadline) {
+                    throw new IllegalStateException(contender + " applied " + done + " of " + keys + " final versions in 30 min: "
+                            + stack.connect().status(name));
+                }
+                LockSupport.parkNanos(100_000_000L); // progress sampling interval
+            }
+        }
+    }
+
+    static Map<String, String> connectorConfig(String contender, PostgresServer postgres, String table) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("topics", TOPIC);
+        config.put("tasks.max", "1");
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "true");
+        switch (contender) {
+            case "ours" -> {
+                config.put("connector.class", "dev.strangler.connect.legacy.LegacySinkConnector");
+                config.put("connection.url", postgres.jdbcUrl(DATABASE));
+                config.put("connection.user", postgres.user());
+                config.put("connection.password", postgres.password());
+                config.put("event.type.source", "header:eventType");
+                config.put("mapping", "{\"events\": {\"" + CustomerChanges.EVENT_TYPE + "\": {\"writes\": [{\"table\": \"" + table + "\","
+                        + " \"mode\": \"upsert\", \"key\": [\"id\"], \"columns\": {\"id\": {\"field\": \"id\"},"
+                        + " \"name\": {\"field\": \"name\"}, \"status\": {\"field\": \"status\"},"
+                        + " \"amount_cents\": {\"field\": \"amount_cents\"}, \"city\": {\"field\": \"city\"}},"
+                        + " \"guard\": {\"column\": \"version\", \"field\": \"version\"}}]}}}");
+            }
+            case "debezium-jdbc", "debezium-jdbc-rewrite" -> {
+                config.put("connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector");
+                config.put("connection.url", postgres.jdbcUrl(DATABASE)
+                        + ("debezium-jdbc-rewrite".equals(contender) ? "?reWriteBatchedInserts=true" : ""));
+                config.put("connection.username", postgres.user());
+                config.put("connection.password", postgres.password());
+                config.put("insert.mode", "upsert");
+                config.put("primary.key.mode", "record_value");
+                config.put("primary.key.fields", "id");
+                config.put("schema.evolution", "none");
+                config.put("collection.name.format", table);
+            }
+            default -> throw new IllegalArgumentException("Unknown contender " + contender
+                    + "; use ours, debezium-jdbc, debezium-jdbc-rewrite or raw-ceiling");
+        }
+        return config;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("Arguments are key=value, not " + arg);
+            }
+            options.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        return options;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.strangler.connect.bench.outbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.strangler.connect.harness.PostgresServer;
+
+/**
+ * One way of publishing the outbox, configured through the Connect REST API with the JSON a user would write:
+ * our connector polling, our connector woken by LISTEN/NOTIFY, or Debezium's Postgres connector with its outbox
+ * EventRouter. Every contender reads its own database (same table, same workload) and writes its own topic.
+ */
+enum OutboxContender {
+
+    OURS_POLL("ours-poll", "OursPoll", false),
+    OURS_NOTIFY("ours-notify", "OursNotify", true),
+    DEBEZIUM("debezium", "Debezium", false);
+
+    /** Poll interval of the polling variant: low enough for a latency target, far below the 1 s default. */
+    static final String OURS_POLL_INTERVAL_MS = "100";
+
+    final String label;
+    /** The aggregate type of the contender's events, and so its topic {@code outbox.event.<type>}. */
+    final String aggregateType;
+    final boolean notifyTrigger;
+
+    OutboxContender(String label, String aggregateType, boolean notifyTrigger) {
+        this.label = label;
+        this.aggregateType = aggregateType;
+        this.notifyTrigger = notifyTrigger;
+    }
+
+    static OutboxContender fromLabel(String label) {
+        for (OutboxContender contender : values()) {
+            if (contender.label.equals(label)) {
+                return contender;
+            }
+        }
+        throw new IllegalArgumentException("Unknown contender " + label + "; use ours-poll, ours-notify or debezium");
+    }
+
+    String database() {
+        return "bench_outbox_" + label.replace('-', '_');
+    }
+
+    String connectorName() {
+        return "bench-outbox-" + label;
+    }
+
+    String topic() {
+        return "outbox.event." + aggregateType;
+    }
+
+    String slotName() {
+        return "bench_dbz_outbox";
+    }
+
+    Map<String, String> connectorConfig(PostgresServer postgres) {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (this == DEBEZIUM) {
+            config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+            config.put("tasks.max", "1");
+            config.put("database.hostname", postgres.host());
+            config.put("database.port", Integer.toString(postgres.port()));
+            config.put("database.user", postgres.user());
+            config.put("database.password", postgres.password());
+            config.put("database.dbname", database());
+            config.put("topic.prefix", "bench-dbz");
+            config.put("plugin.name", "pgoutput");
+            config.put("slot.name", slotName());
+            config.put("publication.name", slotName());
+            config.put("publication.autocreate.mode", "disabled");
+            config.put("table.include.list", "public.outbox");
+            config.put("column.exclude.list", "public.outbox.xid");
+            // The slot was created before the backlog: stream it, no snapshot (EventRouter ignores snapshot reads).
+            config.put("snapshot.mode", "no_data");
+            config.put("tombstones.on.delete", "false");
+            config.put("transforms", "outbox");
+            config.put("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+            config.put("transforms.outbox.table.expand.json.payload", "true");
+        } else {
+            config.put("connector.class", "dev.strangler.connect.outbox.OutboxSourceConnector");
+            config.put("tasks.max", "1");
+            config.put("connection.url", postgres.jdbcUrl(database()));
+            config.put("connection.user", postgres.user());
+            config.put("connection.password", postgres.password());
+            config.put("outbox.tables", "public.outbox");
+            config.put("column.timestamp", "created_at");
+            config.put("exactly.once.support", "required");
+            if (notifyTrigger) {
+                config.put("poll.notify.channel", OutboxWorkload.CHANNEL);
+            } else {
+                config.put("poll.interval.ms", OURS_POLL_INTERVAL_MS);
+            }
+        }
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        return config;
+    }
+}

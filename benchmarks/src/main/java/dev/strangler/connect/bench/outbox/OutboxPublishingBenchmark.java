@@ -1,0 +1,186 @@
+package dev.strangler.connect.bench.outbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.strangler.connect.harness.Await;
+import dev.strangler.connect.harness.ConnectWorker;
+import dev.strangler.connect.harness.HarnessLayout;
+import dev.strangler.connect.harness.LocalStack;
+
+/**
+ * End-to-end outbox publishing on the real stack (PostgreSQL, Kafka, a Connect worker with exactly-once source
+ * support), our connector beside Debezium's Postgres connector + outbox EventRouter, on the same workload in one run:
+ *
+ * <ol>
+ *   <li><b>drain rate</b>: a backlog of events already committed when the connector starts, published to a
+ *       {@code read_committed} consumer; events per second from the first to the last arrival;</li>
+ *   <li><b>end-to-end latency</b>: single-event service transactions committed at a fixed offered rate; per event,
+ *       the time from its commit returning to the writer until a {@code read_committed} consumer received it
+ *       (writer and consumer share this JVM's clock), p50/p99/p99.9/max after a warm-up.</li>
+ * </ol>
+ *
+ * <p>Arguments ({@code key=value}): {@code backlog} (100000), {@code rate} (events/s, 5000), {@code seconds} (20),
+ * {@code warmup.seconds} (2), {@code writers} (8), {@code contenders} (ours-poll,ours-notify,debezium),
+ * {@code stack.dir} (benchmarks/target/stack-outbox). Prints a Markdown table.
+ */
+public final class OutboxPublishingBenchmark {
+
+    private OutboxPublishingBenchmark() {
+    }
+
+    /** What one contender achieved. */
+    private record Result(OutboxContender contender, double drainPerSecond, double drainWallSeconds, double offeredPerSecond,
+                          double p50, double p99, double p999, double max, int latencyEvents, int missing, long duplicates) {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> options = options(args);
+        int backlog = Integer.parseInt(options.getOrDefault("backlog", "100000"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "5000"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
+        int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup.seconds", "2"));
+        int writers = Integer.parseInt(options.getOrDefault("writers", "8"));
+        List<OutboxContender> contenders = Arrays.stream(options.getOrDefault("contenders", "ours-poll,ours-notify,debezium").split(","))
+                .map(String::trim).map(OutboxContender::fromLabel).toList();
+        Path stackDir = Path.of(options.getOrDefault("stack.dir",
+                HarnessLayout.projectRoot().resolve("benchmarks/target/stack-outbox").toString()));
+
+        System.out.printf(Locale.ROOT, "# outbox publishing: backlog %d, offered %d events/s for %d s (%d writers), %s%n",
+                backlog, rate, seconds, writers, Instant.now());
+        System.out.println("# load before start: " + loadAverage());
+        List<Result> results = new ArrayList<>();
+        try (LocalStack stack = LocalStack.start(stackDir, new ConnectWorker.Options().exactlyOnceSource(true))) {
+            // An interrupted run (Ctrl-C, kill) must not leave Postgres, Kafka and the worker running.
+            Thread stopStack = new Thread(stack::close, "stop-benchmark-stack");
+            Runtime.getRuntime().addShutdownHook(stopStack);
+            for (OutboxContender contender : contenders) {
+                Result result = measure(stack, contender, backlog, rate, seconds, warmupSeconds, writers);
+                results.add(result);
+                System.out.println("# " + result);
+            }
+            Runtime.getRuntime().removeShutdownHook(stopStack);
+        }
+        System.out.println("# load after: " + loadAverage());
+        System.out.println();
+        System.out.println("| contender | drain (events/s) | drain wall incl. start (s) | offered (events/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | events timed | missing | duplicates |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %,d | %d | %d |%n",
+                    r.contender().label, r.drainPerSecond(), r.drainWallSeconds(), r.offeredPerSecond(), r.p50(), r.p99(),
+                    r.p999(), r.max(), r.latencyEvents(), r.missing(), r.duplicates());
+        }
+    }
+
+    private static Result measure(LocalStack stack, OutboxContender contender, int backlog, int rate, int seconds,
+                                  int warmupSeconds, int writers) {
+        OutboxWorkload workload = new OutboxWorkload(stack.postgres(), contender.database(), contender.aggregateType);
+        workload.createTable(contender.notifyTrigger);
+        if (contender == OutboxContender.DEBEZIUM) {
+            workload.createPublicationAndSlot(contender.slotName());
+        }
+        stack.kafka().createTopic(contender.topic(), 1);
+        workload.writeBacklog(0, backlog);
+        int latencyEvents = rate * seconds;
+        try (EventArrivals arrivals = new EventArrivals(stack.kafka().bootstrapServers(), contender.topic(), backlog + latencyEvents)) {
+            // 1. Drain: the connector starts on a committed backlog.
+            long put = System.nanoTime();
+            stack.connect().putConnector(contender.connectorName(), contender.connectorConfig(stack.postgres()));
+            stack.connect().awaitConnectorRunning(contender.connectorName(), Duration.ofMinutes(3));
+            Await.until(contender.label + " drains the backlog of " + backlog, Duration.ofMinutes(20),
+                    () -> running(stack, contender) && arrivals.distinct() >= backlog);
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (int seq = 0; seq < backlog; seq++) {
+                first = Math.min(first, arrivals.arrival(seq));
+                last = Math.max(last, arrivals.arrival(seq));
+            }
+            int inFirstPoll = 0;
+            for (int seq = 0; seq < backlog; seq++) {
+                if (arrivals.arrival(seq) == first) {
+                    inFirstPoll++;
+                }
+            }
+            // Events after the first consumer poll over the time after it: the start-up is not the drain rate.
+            double drainPerSecond = (backlog - inFirstPoll) / ((last - first) / 1e9);
+            double drainWall = (last - put) / 1e9;
+
+            // 2. Latency at a fixed offered rate.
+            long[] commits = new long[latencyEvents];
+            long span = workload.writeAtRate(backlog, latencyEvents, rate, writers, commits);
+            double offered = (latencyEvents - 1) / (span / 1e9);
+            try {
+                Await.until(contender.label + " publishes the " + latencyEvents + " timed events", Duration.ofMinutes(3),
+                        () -> running(stack, contender) && arrivals.distinct() >= backlog + latencyEvents);
+            } catch (AssertionError timedOut) {
+                System.err.println("# " + timedOut.getMessage() + ": counting the rest as missing");
+            }
+            int warmup = Math.min(latencyEvents - 1, rate * warmupSeconds);
+            long[] latencies = new long[latencyEvents - warmup];
+            int timed = 0;
+            int missing = 0;
+            for (int k = warmup; k < latencyEvents; k++) {
+                long arrival = arrivals.arrival(backlog + k);
+                if (arrival == 0) {
+                    missing++;
+                } else {
+                    latencies[timed++] = arrival - commits[k];
+                }
+            }
+            long[] sorted = Arrays.copyOf(latencies, timed);
+            Arrays.sort(sorted);
+            stack.connect().deleteConnector(contender.connectorName());
+            if (contender == OutboxContender.DEBEZIUM) {
+                workload.dropSlotWhenInactive(contender.slotName());
+            }
+            return new Result(contender, drainPerSecond, drainWall, offered, millis(sorted, 0.50), millis(sorted, 0.99),
+                    millis(sorted, 0.999), millis(sorted, 1.0), timed, missing, arrivals.duplicates());
+        }
+    }
+
+    /** Stops a wait at once when the contender's task failed (its trace is in the error). */
+    private static boolean running(LocalStack stack, OutboxContender contender) {
+        for (var task : stack.connect().status(contender.connectorName()).path("tasks")) {
+            if ("FAILED".equals(task.path("state").asText())) {
+                throw new AssertionError(contender.label + " task FAILED: " + task.path("trace").asText());
+            }
+        }
+        return true;
+    }
+
+    private static double millis(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("Arguments are key=value, not " + arg);
+            }
+            options.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        return options;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}
