@@ -208,7 +208,7 @@ public final class ReconcileSinkConfig extends AbstractConfig {
            .define(MIN_COMPARED, Type.LONG, 100L, ConfigDef.Range.atLeast(1), Importance.LOW,
                 "Records to compare before the mismatch rate is classified at all.",
                 GROUP_EVIDENCE, ++order, Width.SHORT, "Minimum sample");
-        OptionalConnectionKeys.define(def, EVIDENCE_PREFIX, GROUP_EVIDENCE, "the evidence database (PostgreSQL)",
+        JdbcConnectionConfig.defineOptional(def, EVIDENCE_PREFIX, GROUP_EVIDENCE, "the evidence database (PostgreSQL)",
                 "strangler-reconcile", "Unset: the target store holds the evidence tables.");
 
         MigrationPlanConfig.define(def, GROUP_PLAN);
@@ -223,7 +223,7 @@ public final class ReconcileSinkConfig extends AbstractConfig {
                         + "the scope's conflict rule makes this side win.",
                 GROUP_PLAN, 4, Width.SHORT, "Records come from", EnumValidator.of(Side.class));
 
-        OptionalConnectionKeys.define(def, SOURCE_PREFIX, GROUP_SOURCE, "the source system's database",
+        JdbcConnectionConfig.defineOptional(def, SOURCE_PREFIX, GROUP_SOURCE, "the source system's database",
                 "strangler-reconcile", "Needed only for state checks and Debezium signal repair.");
 
         order = 0;
@@ -490,12 +490,12 @@ public final class ReconcileSinkConfig extends AbstractConfig {
 
     /** The evidence database: its own connection when configured, else the target store. */
     public JdbcConnectionConfig evidenceConnection() {
-        return OptionalConnectionKeys.isSet(this, EVIDENCE_PREFIX)
+        return JdbcConnectionConfig.isSet(this, EVIDENCE_PREFIX)
                 ? JdbcConnectionConfig.from(this, EVIDENCE_PREFIX) : targetConnection();
     }
 
     public Optional<JdbcConnectionConfig> sourceConnection() {
-        return OptionalConnectionKeys.isSet(this, SOURCE_PREFIX)
+        return JdbcConnectionConfig.isSet(this, SOURCE_PREFIX)
                 ? Optional.of(JdbcConnectionConfig.from(this, SOURCE_PREFIX)) : Optional.empty();
     }
 

@@ -42,12 +42,32 @@ public final class JdbcConnectionConfig {
 
     /** Adds the connection keys, each prefixed with {@code prefix} (may be empty), to {@code configDef}. */
     public static ConfigDef define(ConfigDef configDef, String prefix, String group, String what, String defaultApplicationName) {
+        return define(configDef, prefix, group, what, defaultApplicationName, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Importance.HIGH, "");
+    }
+
+    /**
+     * As {@link #define}, for a database a plugin needs only in some set-ups: the URL may be left unset, and
+     * {@code whenUnset} tells the user what happens then. Test with {@link #isSet}.
+     */
+    public static ConfigDef defineOptional(ConfigDef configDef, String prefix, String group, String what, String defaultApplicationName,
+                                           String whenUnset) {
+        return define(configDef, prefix, group, what, defaultApplicationName, null, ConfigDef.Importance.MEDIUM, " " + whenUnset);
+    }
+
+    /** Whether the (optional) connection under {@code prefix} was configured. */
+    public static boolean isSet(AbstractConfig config, String prefix) {
+        String url = config.getString(prefix + URL);
+        return url != null && !url.isBlank();
+    }
+
+    private static ConfigDef define(ConfigDef configDef, String prefix, String group, String what, String defaultApplicationName,
+                                    Object urlDefault, ConfigDef.Importance urlImportance, String urlNote) {
         int order = 0;
         return configDef
-                .define(prefix + URL, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new JdbcUrlValidator(),
-                        ConfigDef.Importance.HIGH,
+                .define(prefix + URL, ConfigDef.Type.STRING, urlDefault, new JdbcUrlValidator(),
+                        urlImportance,
                         "JDBC URL of " + what + ", e.g. jdbc:postgresql://db:5432/legacy or jdbc:oracle:thin:@//db:1521/LEGACY. "
-                                + "The SQL dialect is chosen from it.",
+                                + "The SQL dialect is chosen from it." + urlNote,
                         group, ++order, ConfigDef.Width.LONG, "JDBC URL")
                 .define(prefix + USER, ConfigDef.Type.STRING, null, ConfigDef.Importance.HIGH,
                         "Database user for " + what + ".", group, ++order, ConfigDef.Width.MEDIUM, "User")
