@@ -50,7 +50,7 @@ public final class LegacyTableWriter implements AutoCloseable {
      * The transaction-local setting a legacy trigger can read to recognise the sink's writes (see
      * {@code dev.strangler.connect.core.origin}): set at the start of every transaction on PostgreSQL.
      */
-    static final String ORIGIN_SETTING = "strangler.origin";
+    static final String ORIGIN_SETTING = OriginMarker.POSTGRES_SESSION_SETTING;
 
     /** Opens a connection to the legacy database. */
     @FunctionalInterface

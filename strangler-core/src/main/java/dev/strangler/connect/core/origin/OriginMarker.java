@@ -20,6 +20,13 @@ import dev.strangler.connect.core.sql.SqlIdentifier;
  */
 public final class OriginMarker {
 
+    /**
+     * The PostgreSQL setting a writer of legacy rows sets in its transaction ({@code set_config(..., true)}) so a
+     * trigger can stamp the marker on rows it does not name itself (see the package documentation).
+     */
+    public static final String POSTGRES_SESSION_SETTING = "strangler.origin";
+
+
     private final SqlIdentifier column;
     private final String value;
     private final String lowerColumn;
