@@ -33,6 +33,7 @@ import org.apache.kafka.common.header.Header;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.strangler.connect.harness.Await;
 import dev.strangler.connect.harness.LocalStack;
 import dev.strangler.connect.harness.PostgresServer;
 
@@ -105,9 +106,14 @@ final class AddressMigrationFixture {
      * own commit time, however late the connector starts.
      */
     static void createLegacyDatabase(LocalStack stack) {
+        createLegacyDatabase(stack, LEGACY_DB, PUBLICATION, SLOT);
+    }
+
+    /** As {@link #createLegacyDatabase(LocalStack)}, with the names of another test. */
+    static void createLegacyDatabase(LocalStack stack, String database, String publication, String slot) {
         PostgresServer postgres = stack.postgres();
-        postgres.createDatabase(LEGACY_DB);
-        postgres.execute(LEGACY_DB,
+        postgres.createDatabase(database);
+        postgres.execute(database,
                 "CREATE TABLE customer_address (address_id varchar(20) PRIMARY KEY, customer_no varchar(20) NOT NULL,"
                         + " country char(2) NOT NULL, street varchar(80), city varchar(60), postal_code varchar(12),"
                         + " event_version bigint, " + MARKER_COLUMN + " varchar(40))",
@@ -126,8 +132,19 @@ final class AddressMigrationFixture {
                 "CREATE TRIGGER customer_address_write_log AFTER INSERT OR UPDATE ON customer_address"
                         + " FOR EACH ROW EXECUTE FUNCTION log_write()",
                 // the publication before the slot: pgoutput decodes with the catalog as of each change
-                "CREATE PUBLICATION " + PUBLICATION + " FOR TABLE customer_address",
-                "SELECT pg_create_logical_replication_slot('" + SLOT + "', 'pgoutput')");
+                "CREATE PUBLICATION " + publication + " FOR TABLE customer_address",
+                "SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+    }
+
+    /**
+     * Drops a test's replication slot once its connector released it: a forgotten slot would hold back WAL for every
+     * later test of this JVM.
+     */
+    static void dropSlotWhenReleased(LocalStack stack, String database, String slot) {
+        Await.until("the replication slot " + slot + " to be released", Duration.ofMinutes(3),
+                () -> count(stack, database, "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + slot + "' AND active") == 0);
+        stack.postgres().execute(database,
+                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + slot + "'");
     }
 
     /** The service's database: its address table, its consumer position, and the outbox (README layout). */

@@ -88,11 +88,7 @@ class WriteAuthorityMovesAtTheCutoverWithoutLoopsIT {
         for (String connector : List.of(CDC_CONNECTOR, OUTBOX_CONNECTOR, SINK_CONNECTOR)) {
             stack.connect().deleteConnector(connector);
         }
-        // a forgotten slot would hold back WAL for every later test of this JVM
-        Await.until("the replication slot " + SLOT + " to be released", STARTUP, () -> AddressMigrationFixture.count(stack, LEGACY_DB,
-                "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + SLOT + "' AND active") == 0);
-        stack.postgres().execute(LEGACY_DB,
-                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + SLOT + "'");
+        AddressMigrationFixture.dropSlotWhenReleased(stack, LEGACY_DB, SLOT);
     }
 
     @Test
