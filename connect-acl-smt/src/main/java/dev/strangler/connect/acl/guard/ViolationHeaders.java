@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.apache.kafka.connect.header.Headers;
 
 import dev.strangler.connect.acl.envelope.ChangeEvent;
+import dev.strangler.connect.acl.quarantine.QuarantineHeaders;
 import dev.strangler.connect.core.plan.AuthorityDecision;
 
 /**
@@ -13,7 +14,7 @@ import dev.strangler.connect.core.plan.AuthorityDecision;
  */
 public final class ViolationHeaders {
 
-    public static final String SCOPE = "strangler.violation.scope";
+    public static final String SCOPE = QuarantineHeaders.VIOLATION_SCOPE;
     public static final String PHASE = "strangler.violation.phase";
     public static final String WRITE_AUTHORITY = "strangler.violation.write.authority";
     public static final String REASON = "strangler.violation.reason";

@@ -3,9 +3,10 @@ package dev.strangler.connect.acl.quarantine;
 import org.apache.kafka.connect.connector.ConnectRecord;
 
 /**
- * The headers of a quarantined record. {@link #QUARANTINED} is the marker by which every later ACL transform in a
- * chain recognises a quarantined record and passes it through untouched; Kafka's built-in transforms can be told to
- * do the same with the {@code HasHeaderKey} predicate (negated) on {@code acl.quarantined}.
+ * The headers of a record set aside by the ACL. {@link #QUARANTINED} (quarantine) and {@link #VIOLATION_SCOPE}
+ * (authority violation) are the markers by which every later ACL transform in a chain recognises such a record and
+ * passes it through untouched; Kafka's built-in transforms can be told to do the same with the {@code HasHeaderKey}
+ * predicate (negated) on {@code acl.quarantined} and on {@code strangler.violation.scope}.
  */
 public final class QuarantineHeaders {
 
@@ -22,10 +23,21 @@ public final class QuarantineHeaders {
     /** The topic the record was bound for. */
     public static final String ORIGINAL_TOPIC = "acl.quarantine.original.topic";
 
+    /**
+     * Present on every authority violation the guard diverts (its value names the plan scope). A violation is set
+     * aside like a quarantined record: no later ACL transform may turn it into a domain event.
+     */
+    public static final String VIOLATION_SCOPE = "strangler.violation.scope";
+
     private QuarantineHeaders() {
     }
 
     public static boolean isQuarantined(ConnectRecord<?> record) {
         return record.headers().lastWithName(QUARANTINED) != null;
+    }
+
+    /** Quarantined, or diverted as an authority violation: later ACL transforms pass it through untouched. */
+    public static boolean isSetAside(ConnectRecord<?> record) {
+        return isQuarantined(record) || record.headers().lastWithName(VIOLATION_SCOPE) != null;
     }
 }

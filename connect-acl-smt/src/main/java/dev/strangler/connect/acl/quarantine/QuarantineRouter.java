@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one transform step on a record the way every ACL transform must: a record already quarantined by an earlier
- * transform passes through untouched; a record the step rejects ({@link RecordRejectedException}) is re-routed,
+ * transform, or diverted by the authority guard as a violation, passes through untouched; a record the step rejects ({@link RecordRejectedException}) is re-routed,
  * unchanged, to the quarantine topic with headers naming the transform, the rule and the reason — or fails the
  * task when the policy is {@link RejectPolicy#FAIL}. Source connectors have no dead-letter queue, so this is how
  * a record that cannot be translated is kept rather than lost.
@@ -40,12 +40,12 @@ public final class QuarantineRouter {
     }
 
     /**
-     * Applies {@code step} unless the record is already quarantined; counts the record in and its outcome. A step
+     * Applies {@code step} unless the record is already set aside (quarantined or a violation); counts the record in and its outcome. A step
      * returns null only to drop a record on purpose (counted as dropped).
      */
     public <R extends ConnectRecord<R>> R process(R record, UnaryOperator<R> step) {
         metrics.recordIn();
-        if (QuarantineHeaders.isQuarantined(record)) {
+        if (QuarantineHeaders.isSetAside(record)) {
             metrics.passedOver();
             return record;
         }

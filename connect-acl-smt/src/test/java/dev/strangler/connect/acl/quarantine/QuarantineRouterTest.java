@@ -77,6 +77,22 @@ class QuarantineRouterTest {
     }
 
     @Test
+    void anAuthorityViolationIsPassedOverLikeAQuarantinedRecord() {
+        TransformMetrics metrics = TransformMetrics.detached();
+        QuarantineRouter router = new QuarantineRouter("DomainEventUnwrap", RejectPolicy.QUARANTINE, "q", metrics);
+        SourceRecord violation = record("strangler.authority.violations");
+        violation.headers().addString(QuarantineHeaders.VIOLATION_SCOPE, "address-de");
+
+        SourceRecord out = router.process(violation, r -> {
+            throw new AssertionError("a violation must never be turned into a domain event");
+        });
+
+        assertThat(out).isSameAs(violation);
+        assertThat(QuarantineHeaders.isSetAside(out)).isTrue();
+        assertThat(metrics.recorder().counter("records-passed-over", "").count()).isEqualTo(1);
+    }
+
+    @Test
     void failPolicyFailsWithTheRuleAndReason() {
         QuarantineRouter router = new QuarantineRouter("ValueTranslation", RejectPolicy.FAIL, "q", TransformMetrics.detached());
 
