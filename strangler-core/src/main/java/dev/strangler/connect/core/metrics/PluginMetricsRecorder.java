@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -26,7 +27,16 @@ import org.apache.kafka.common.metrics.stats.Rate;
  */
 public final class PluginMetricsRecorder implements AutoCloseable {
 
+    /**
+     * Kafka's PluginMetrics registers sensors by name in the worker's one shared registry, so two plugin instances
+     * (two tasks, two transforms of one chain) asking for a sensor of the same name would share it and count each
+     * other's events. Sensor names are internal; prefixing them per recorder keeps instances apart while the metric
+     * names and tags users see stay as documented.
+     */
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
     private final PluginMetrics pluginMetrics;
+    private final String sensorPrefix = "strangler-" + INSTANCES.incrementAndGet() + ":";
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, MetricName> gauges = new ConcurrentHashMap<>();
@@ -92,8 +102,8 @@ public final class PluginMetricsRecorder implements AutoCloseable {
         }
         // The worker also removes plugin metrics when the plugin closes; removing ours first keeps a
         // reconfigured plugin from colliding with the series of its predecessor.
-        counters.keySet().forEach(pluginMetrics::removeSensor);
-        timers.keySet().forEach(pluginMetrics::removeSensor);
+        counters.keySet().forEach(key -> pluginMetrics.removeSensor(sensorPrefix + key));
+        timers.keySet().forEach(key -> pluginMetrics.removeSensor(sensorPrefix + key));
         gauges.values().forEach(pluginMetrics::removeMetric);
         counters.clear();
         timers.clear();
@@ -106,7 +116,7 @@ public final class PluginMetricsRecorder implements AutoCloseable {
         if (pluginMetrics == null) {
             return null;
         }
-        Sensor sensor = pluginMetrics.addSensor(sensorName);
+        Sensor sensor = pluginMetrics.addSensor(sensorPrefix + sensorName);
         LinkedHashMap<String, String> orderedTags = new LinkedHashMap<>(tags);
         if (kind == Kind.COUNTER) {
             sensor.add(pluginMetrics.metricName(name + "-total", description + " (total)", orderedTags), new CumulativeSum());

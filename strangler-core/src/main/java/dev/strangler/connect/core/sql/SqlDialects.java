@@ -17,15 +17,19 @@ public final class SqlDialects {
         if (url.startsWith("jdbc:oracle:")) {
             return OracleDialect.INSTANCE;
         }
-        throw new IllegalArgumentException("Unsupported JDBC URL '" + redact(jdbcUrl)
+        throw new IllegalArgumentException("Unsupported JDBC URL of kind '" + scheme(jdbcUrl)
                 + "': use jdbc:postgresql://... or jdbc:oracle:thin:@...");
     }
 
-    /** A URL may carry a password as a parameter; never echo one into a message. */
-    static String redact(String jdbcUrl) {
+    /**
+     * Only the URL's kind ({@code jdbc:mysql}) goes into a message: a URL may carry credentials in more places
+     * than one can reliably redact ({@code password=}, {@code user/pass@host}, {@code user:pass@}).
+     */
+    static String scheme(String jdbcUrl) {
         if (jdbcUrl == null) {
             return "null";
         }
-        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****");
+        String[] parts = jdbcUrl.trim().split(":", 3);
+        return parts.length >= 2 ? parts[0] + ":" + parts[1] : "?";
     }
 }

@@ -18,11 +18,23 @@ class PluginMetricsRecorderTest {
 
     /** A PluginMetrics over a real Kafka {@link Metrics} registry, as the worker's implementation is. */
     private static final class RegistryPluginMetrics implements PluginMetrics {
-        final Metrics metrics = new Metrics();
+        final Metrics metrics;
+        final Map<String, String> instanceTags;
+
+        RegistryPluginMetrics() {
+            this(new Metrics(), null, null);
+        }
+
+        RegistryPluginMetrics(Metrics metrics, String tag, String value) {
+            this.metrics = metrics;
+            this.instanceTags = tag == null ? Map.of() : Map.of(tag, value);
+        }
 
         @Override
         public MetricName metricName(String name, String description, LinkedHashMap<String, String> tags) {
-            return metrics.metricName(name, "plugins", description, tags);
+            LinkedHashMap<String, String> all = new LinkedHashMap<>(instanceTags);
+            all.putAll(tags);
+            return metrics.metricName(name, "plugins", description, all);
         }
 
         @Override
@@ -46,7 +58,9 @@ class PluginMetricsRecorderTest {
         }
 
         double value(String name, Map<String, String> tags) {
-            KafkaMetric metric = metrics.metric(metrics.metricName(name, "plugins", tags));
+            LinkedHashMap<String, String> all = new LinkedHashMap<>(instanceTags);
+            all.putAll(tags);
+            KafkaMetric metric = metrics.metric(metrics.metricName(name, "plugins", all));
             return ((Number) metric.metricValue()).doubleValue();
         }
     }
@@ -63,6 +77,25 @@ class PluginMetricsRecorderTest {
         assertThat(registry.value("quarantined-total", Map.of("reason", "unknown-code"))).isEqualTo(3.0);
         assertThat(registry.value("quarantined-total", Map.of("reason", "contract"))).isEqualTo(1.0);
         assertThat(recorder.counter("quarantined", "Records quarantined", Map.of("reason", "unknown-code")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void twoPluginInstancesInOneWorkerNeverShareASensor() {
+        // The worker hands every plugin instance its own PluginMetrics over one shared registry; each instance's
+        // metric names differ by the tags the worker adds.
+        Metrics shared = new Metrics();
+        RegistryPluginMetrics first = new RegistryPluginMetrics(shared, "task", "0");
+        RegistryPluginMetrics second = new RegistryPluginMetrics(shared, "task", "1");
+        PluginMetricsRecorder one = PluginMetricsRecorder.of(first);
+        PluginMetricsRecorder other = PluginMetricsRecorder.of(second);
+
+        one.counter("events", "Events").add(3);
+        other.counter("events", "Events").add(5);
+
+        assertThat(first.value("events-total", Map.of())).isEqualTo(3.0);
+        assertThat(second.value("events-total", Map.of())).isEqualTo(5.0);
+        one.close();
+        assertThat(second.value("events-total", Map.of())).as("closing one instance leaves the other's series").isEqualTo(5.0);
     }
 
     @Test

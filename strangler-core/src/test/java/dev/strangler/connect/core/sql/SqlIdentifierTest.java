@@ -42,6 +42,8 @@ class SqlIdentifierTest {
         assertThat(SqlDialects.fromJdbcUrl("jdbc:oracle:thin:@//db:1521/LEGACY")).isSameAs(OracleDialect.INSTANCE);
         assertThatThrownBy(() -> SqlDialects.fromJdbcUrl("jdbc:mysql://h/db?user=a&password=secret"))
                 .hasMessageNotContaining("secret")
-                .hasMessageContaining("Unsupported JDBC URL");
+                .hasMessageContaining("Unsupported JDBC URL of kind 'jdbc:mysql'");
+        assertThatThrownBy(() -> SqlDialects.fromJdbcUrl("jdbc:sqlserver://scott:tiger@h"))
+                .hasMessageNotContaining("tiger");
     }
 }
