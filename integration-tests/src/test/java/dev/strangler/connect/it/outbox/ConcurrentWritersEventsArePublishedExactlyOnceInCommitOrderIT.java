@@ -150,7 +150,7 @@ class ConcurrentWritersEventsArePublishedExactlyOnceInCommitOrderIT {
         });
     }
 
-    /** One writer: each transaction locks an aggregate first, waits, writes 1-3 events, waits, commits or rolls back. */
+    /** One writer: each transaction locks an aggregate, waits, writes its version and 1-3 events, waits, commits or rolls back. */
     private static void write(int writer, Set<String> rolledBack) throws SQLException, InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         try (Connection connection = stack.postgres().connect(DATABASE)) {
@@ -160,12 +160,17 @@ class ConcurrentWritersEventsArePublishedExactlyOnceInCommitOrderIT {
                 String token = "w" + writer + "-t" + t;
                 pause(random);
                 long version;
-                // The aggregate's row lock is the transaction's first write. PostgreSQL gives a row lock's
-                // transaction its id only once the lock is granted, i.e. after the previous holder ended, so the
-                // transactions of one aggregate get ids in commit order (see the README on order).
-                try (PreparedStatement lock = connection.prepareStatement("SELECT version FROM account WHERE id = ? FOR UPDATE")) {
+                // Writers of one aggregate serialise on a transaction-level advisory lock taken before their first
+                // write: waiting for it assigns no transaction id, so each transaction gets its id only after the
+                // previous one of the aggregate committed, and xid order is commit order (the precondition the README
+                // states; a FOR UPDATE wait on a row the holder then updates does not give that guarantee).
+                try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
                     lock.setString(1, aggregate);
-                    try (ResultSet resultSet = lock.executeQuery()) {
+                    lock.execute();
+                }
+                try (PreparedStatement read = connection.prepareStatement("SELECT version FROM account WHERE id = ?")) {
+                    read.setString(1, aggregate);
+                    try (ResultSet resultSet = read.executeQuery()) {
                         resultSet.next();
                         version = resultSet.getLong(1) + 1;
                     }
