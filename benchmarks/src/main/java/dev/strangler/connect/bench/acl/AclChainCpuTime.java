@@ -29,8 +29,7 @@ public final class AclChainCpuTime {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         List<SourceRecord> records = PolicyChangeEvents.records(AclChainBenchmark.RECORDS);
-        TransformChain shared = PolicyChains.antiCorruptionLayer(TransformChain.MetricsRegistry.SHARED);
-        TransformChain ownRegistries = PolicyChains.antiCorruptionLayer(TransformChain.MetricsRegistry.PER_TRANSFORMATION);
+        TransformChain antiCorruptionLayer = PolicyChains.antiCorruptionLayer();
         TransformChain builtIns = PolicyChains.builtIns();
         JsonConverter keyConverter = new JsonConverter();
         keyConverter.configure(Map.of("schemas.enable", "true"), true);
@@ -38,8 +37,7 @@ public final class AclChainCpuTime {
         valueConverter.configure(Map.of("schemas.enable", "true"), false);
 
         Map<String, ToIntFunction<SourceRecord>> alternatives = new LinkedHashMap<>();
-        alternatives.put("antiCorruptionLayerChain", r -> shared.apply(r).topic().length());
-        alternatives.put("antiCorruptionLayerChainOwnRegistries", r -> ownRegistries.apply(r).topic().length());
+        alternatives.put("antiCorruptionLayerChain", r -> antiCorruptionLayer.apply(r).topic().length());
         alternatives.put("builtInChain", r -> builtIns.apply(r).topic().length());
         alternatives.put("jsonConverterRoundTrip", r -> {
             byte[] key = keyConverter.fromConnectData(r.topic(), r.keySchema(), r.key());
@@ -74,8 +72,7 @@ public final class AclChainCpuTime {
         for (int i = 0; i < names.length; i++) {
             System.out.printf("%-40s %14.0f %14.0f %12.2f%n", names[i], cpu[i] / perRecord, wall[i] / perRecord, (double) cpu[i] / cpu[builtIn]);
         }
-        shared.close();
-        ownRegistries.close();
+        antiCorruptionLayer.close();
         builtIns.close();
         keyConverter.close();
         valueConverter.close();

@@ -30,8 +30,8 @@ final class PolicyChains {
     }
 
     /** Unwrap + three code mappings + CEL classification with routing + domain id as the record key. */
-    static TransformChain antiCorruptionLayer(TransformChain.MetricsRegistry registry) {
-        return new TransformChain("policy-acl", registry)
+    static TransformChain antiCorruptionLayer() {
+        return new TransformChain("policy-acl")
                 .add("unwrap", new DomainEventUnwrap<>(), Map.of())
                 .add("status", new ValueTranslation.Value<>(), Map.of(
                         "fields", "status", "mapping", "A=ACTIVE, L=LAPSED, C=CANCELLED"))
@@ -50,7 +50,7 @@ final class PolicyChains {
 
     /** Debezium's ExtractNewRecordState + Kafka built-ins doing the same structural work. */
     static TransformChain builtIns() {
-        return new TransformChain("policy-builtin", TransformChain.MetricsRegistry.SHARED)
+        return new TransformChain("policy-builtin")
                 .add("unwrap", new ExtractNewRecordState<>(), Map.of(
                         "add.headers", "op,db,schema,table,txId,lsn,source.ts_ms"))
                 .add("status", new ReplaceField.Value<>(), Map.of("renames", "status:policy_status"))

@@ -13,36 +13,22 @@ import org.apache.kafka.connect.transforms.Transformation;
 /**
  * A chain of transformations applied as the worker applies a connector's {@code transforms}: in order, stopping
  * at a dropped record. Transformations that publish KIP-877 plugin metrics get them, tagged per alias as the worker
- * tags them, so the measured cost includes recording their metrics: from one metrics registry, as in a worker, or
- * (to measure what sensors shared between plugin instances cost) from one registry per transformation.
+ * tags them, from one metrics registry as in a worker, so the measured cost includes recording their metrics.
  */
 final class TransformChain implements AutoCloseable {
 
-    /** Where the transformations' plugin metrics are registered. */
-    enum MetricsRegistry {
-        /** One registry for the whole chain, as the worker has one for all its connectors. */
-        SHARED,
-        /** A registry per transformation: no sensor can be shared between two plugin instances. */
-        PER_TRANSFORMATION
-    }
-
     private final String connector;
-    private final MetricsRegistry registry;
-    private final List<Metrics> registries = new ArrayList<>();
+    private final Metrics metrics = new Metrics();
     private final List<Transformation<SourceRecord>> steps = new ArrayList<>();
 
-    TransformChain(String connector, MetricsRegistry registry) {
+    TransformChain(String connector) {
         this.connector = connector;
-        this.registry = registry;
     }
 
     TransformChain add(String alias, Transformation<SourceRecord> transformation, Map<String, String> config) {
         transformation.configure(config);
         if (transformation instanceof Monitorable monitorable) {
-            if (registries.isEmpty() || registry == MetricsRegistry.PER_TRANSFORMATION) {
-                registries.add(new Metrics());
-            }
-            monitorable.withPluginMetrics(new PluginMetricsImpl(registries.get(registries.size() - 1),
+            monitorable.withPluginMetrics(new PluginMetricsImpl(metrics,
                     Map.of("connector", connector, "task", "0", "transformation", alias)));
         }
         steps.add(transformation);
@@ -63,6 +49,6 @@ final class TransformChain implements AutoCloseable {
     @Override
     public void close() {
         steps.forEach(Transformation::close);
-        registries.forEach(Metrics::close);
+        metrics.close();
     }
 }

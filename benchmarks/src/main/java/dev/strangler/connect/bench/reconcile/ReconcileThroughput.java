@@ -51,6 +51,7 @@ public final class ReconcileThroughput {
                 List<SinkRecord> records = StreamComparison.records(connection);
 
                 SqlJoinDiff.run(connection); // warms the buffer cache for everyone and the planner's statistics
+                System.out.println("Plan of (c): " + SqlJoinDiff.plan(connection));
 
                 // First, because the task creates the evidence tables the state check's confirmation writes to.
                 double[] stream = streamComparison(config, records);

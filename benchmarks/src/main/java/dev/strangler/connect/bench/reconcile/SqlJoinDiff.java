@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,6 +27,20 @@ final class SqlJoinDiff {
             + "coalesce(t.status, '\\N'), coalesce(t.updated_at::text, '\\N')))";
 
     private SqlJoinDiff() {
+    }
+
+    /** The plan PostgreSQL chose, on one line, for the record (a parallel plan would use both cores). */
+    static String plan(Connection connection) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("EXPLAIN (COSTS OFF) " + SQL)) {
+            while (rs.next()) {
+                String line = rs.getString(1).strip();
+                if (!line.startsWith("Filter") && !line.startsWith("Join Filter")) {
+                    lines.add(line.replace("->  ", ""));
+                }
+            }
+        }
+        return String.join(" / ", lines);
     }
 
     static Map<Long, Outcome> run(Connection connection) throws SQLException {
