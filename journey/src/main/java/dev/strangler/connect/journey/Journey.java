@@ -184,6 +184,8 @@ public final class Journey {
                 "TMBJJ7NE8J0000020", "Neuwagen"), true);
         actions.legacyViolation(legacy.enterVehicleChange("DE-A-0001001", LocalDate.now().plusDays(4), "WVWZZZ1JZXW000030",
                 "AG17-0701", "AGENT17"));
+        // Slices the plan leaves with legacy keep flowing to the service's mirror.
+        legacy.enterOtherChange("DE-L-0001008", "NAME_CHG", LocalDate.now(), "Namensänderung nach Heirat", "BACKOFF");
     }
 
     /** Reads retired: the legacy copy must still agree; an event for a policy legacy does not know is a finding. */
@@ -196,6 +198,8 @@ public final class Journey {
                 new Address("Teststr. 1", "10115", "Berlin"), null), false);
         actions.legacyViolation(legacy.enterAddressChange("DE-A-0001004", LocalDate.now().plusDays(6),
                 new LegacyAddress("Wurzener Straße 3", "04315", "Leipzig"), "AG17-0801", null, "Korrektur Agentur", "AGENT17"));
+        legacy.enterAddressChange("AT-A-0001006", LocalDate.now().plusDays(2), new LegacyAddress("Burggasse 12", "1070", "Wien"),
+                "WEB-91004", "MOVE", null, "WEB");
     }
 
     /**
@@ -210,6 +214,7 @@ public final class Journey {
         actions.serviceChange(new EndorsementCommand.ChangeVehicle("DE-A-0001007", "AUTO", "DE", LocalDate.now().plusDays(9),
                 "WF0XXXGCDX0000040", null), true);
         actions.nightlyBatch();
+        legacy.postBillingAdjustment("DE-H-0001005", LocalDate.now(), "-0.01");
     }
 
     // ------------------------------------------------------------------------------------------------ machinery

@@ -80,6 +80,13 @@ class EndorsementMigrationKeepsOneAuthorityPerFactIT {
     }
 
     @Test
+    void theMirrorKeepsRunningForTheSlicesLegacyStillOwns() {
+        for (PhaseFigures phase : report.phases()) {
+            assertThat(phase.legacyDomainEvents()).as(phase.phase() + " legacy domain events").isPositive();
+        }
+    }
+
+    @Test
     void theReportSaysEveryPhaseWentAsExpected() {
         assertThat(report.asExpected()).isTrue();
     }
