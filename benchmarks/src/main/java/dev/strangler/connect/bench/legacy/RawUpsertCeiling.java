@@ -28,7 +28,7 @@ import dev.strangler.connect.core.sql.WriteStatements;
 /**
  * The ceiling: the same records, read from the topic beforehand (not timed), written by plain JDBC with the statement
  * our sink sends for this mapping ({@link WriteStatements#upsert}: a multi-row {@code INSERT .. ON CONFLICT .. DO UPDATE
- * .. WHERE <guard>}), one statement and one transaction per batch of the sink's size. No Kafka, no Connect, no
+ * .. WHERE <guard>}, bound as the sink binds), one statement and one transaction per batch of the sink's size. No Kafka, no Connect, no
  * projection: what is left is the database's cost of the write.
  */
 final class RawUpsertCeiling {
@@ -76,6 +76,20 @@ final class RawUpsertCeiling {
         return rows;
     }
 
+    /**
+     * Binds as our sink's {@code ParameterBinder} does on PostgreSQL, so the server sees the same statement with the
+     * same parameter types: text and NULL untyped (the server converts them to the column's type), numbers typed.
+     */
+    private static void bindLikeTheSink(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof String text) {
+            statement.setObject(index, text, Types.OTHER);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
     /** Writes {@code rows} in transactions of {@code batch} rows; returns the elapsed nanoseconds. */
     static long write(Connection connection, String jdbcUrl, String table, List<Object[]> rows, int batch) throws SQLException {
         WriteShape shape = shape(table);
@@ -101,17 +115,9 @@ final class RawUpsertCeiling {
                     }
                     int index = 1;
                     for (Object[] row : chunk) {
-                        statement.setLong(index++, (Long) row[0]);
-                        statement.setString(index++, (String) row[1]);
-                        statement.setString(index++, (String) row[2]);
-                        statement.setLong(index++, (Long) row[3]);
-                        if (row[4] == null) {
-                            statement.setNull(index++, Types.VARCHAR);
-                        } else {
-                            statement.setString(index++, (String) row[4]);
+                        for (Object value : row) {
+                            bindLikeTheSink(statement, index++, value);
                         }
-                        statement.setLong(index++, (Long) row[5]);
-                        statement.setString(index++, (String) row[6]);
                     }
                     statement.executeUpdate();
                     if (statement != full) {

@@ -75,6 +75,8 @@ enum OutboxContender {
             // The slot was created before the backlog: stream it, no snapshot (EventRouter ignores snapshot reads).
             config.put("snapshot.mode", "no_data");
             config.put("tombstones.on.delete", "false");
+            // The same wait for new changes as our polling variant (Debezium's default is 500 ms).
+            config.put("poll.interval.ms", OURS_POLL_INTERVAL_MS);
             config.put("transforms", "outbox");
             config.put("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
             config.put("transforms.outbox.table.expand.json.payload", "true");
