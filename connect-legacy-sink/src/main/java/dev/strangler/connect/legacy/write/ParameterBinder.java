@@ -4,6 +4,10 @@ import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 
 import dev.strangler.connect.core.sql.PostgresDialect;
 import dev.strangler.connect.core.sql.SqlDialect;
@@ -35,6 +39,13 @@ final class ParameterBinder {
             }
         } else if (value instanceof BigInteger integer) {
             statement.setBigDecimal(index, new java.math.BigDecimal(integer));
+        } else if (value instanceof Instant instant) {
+            // JDBC 4.2 maps OffsetDateTime, not Instant: pgjdbc refuses an Instant ("Can't infer the SQL type").
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof ZonedDateTime zoned) {
+            statement.setObject(index, zoned.toOffsetDateTime());
+        } else if (value instanceof java.util.Date date) {
+            statement.setObject(index, OffsetDateTime.ofInstant(date.toInstant(), ZoneOffset.UTC));
         } else {
             // Numbers, booleans, byte[] and java.time values: both drivers map them (JDBC 4.2).
             statement.setObject(index, value);
