@@ -31,6 +31,7 @@ public final class JourneyMain {
         System.out.println("Starting the local stack in " + dir.toAbsolutePath() + " ...");
         MigrationReport report;
         try (LocalStack stack = LocalStack.start(dir.toAbsolutePath(), new ConnectWorker.Options().exactlyOnceSource(true))) {
+            stack.printEndpoints(System.out);
             report = new Journey(stack, examples, "journey", step, System.out).run();
         }
         report.print(System.out);

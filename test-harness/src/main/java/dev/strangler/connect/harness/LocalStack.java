@@ -1,6 +1,7 @@
 package dev.strangler.connect.harness;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +117,22 @@ public final class LocalStack implements AutoCloseable {
             registry = SchemaRegistry.start(workDir);
         }
         return registry;
+    }
+
+    /** Where everything listens, for a person at a terminal. */
+    public synchronized void printEndpoints(PrintStream out) {
+        out.println();
+        out.println("strangler-connect local stack is up");
+        out.println("  Kafka Connect REST   " + connect.restUrl());
+        out.println("  Kafka bootstrap      " + kafka.bootstrapServers());
+        out.println("  PostgreSQL           " + postgres.jdbcUrl("postgres") + "  (user " + postgres.user() + ", password "
+                + postgres.password() + ")");
+        if (registry != null) {
+            out.println("  Schema registry      " + registry.confluentCompatibleUrl() + "  (Confluent API)");
+            out.println("                       " + registry.registryV2Url() + "  (Apicurio API, for its converter)");
+        }
+        out.println("  Logs                 " + workDir.toAbsolutePath());
+        out.println();
     }
 
     public Path workDir() {

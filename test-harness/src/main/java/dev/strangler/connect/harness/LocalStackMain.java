@@ -32,17 +32,9 @@ public final class LocalStackMain {
             stack.close();
             stopped.countDown();
         }, "stop-local-stack"));
-        SchemaRegistry registry = stack.registry();
+        stack.registry(); // the demo stack includes the registry; tests start it only when they need it
 
-        System.out.println();
-        System.out.println("strangler-connect local stack is up");
-        System.out.println("  Kafka Connect REST   " + stack.connect().restUrl());
-        System.out.println("  Kafka bootstrap      " + stack.kafka().bootstrapServers());
-        System.out.println("  PostgreSQL           " + stack.postgres().jdbcUrl("postgres") + "  (user postgres, password postgres)");
-        System.out.println("  Schema registry      " + registry.confluentCompatibleUrl() + "  (Confluent API)");
-        System.out.println("                       " + registry.registryV2Url() + "  (Apicurio API, for its converter)");
-        System.out.println("  Logs                 " + dir.toAbsolutePath());
-        System.out.println();
+        stack.printEndpoints(System.out);
         System.out.println("Plugins on the worker's plugin.path:");
         JsonNode plugins = stack.connect().get("/connector-plugins?connectorsOnly=false");
         for (JsonNode plugin : plugins) {
