@@ -20,8 +20,8 @@ enum OutboxContender {
     static final String OURS_POLL_INTERVAL_MS = "100";
 
     final String label;
-    /** The aggregate type of the contender's events, and so its topic {@code outbox.event.<type>}. */
-    final String aggregateType;
+    /** The aggregate type of the contender's events (plus the round), and so its topic {@code outbox.event.<type>}. */
+    private final String aggregateType;
     final boolean notifyTrigger;
 
     OutboxContender(String label, String aggregateType, boolean notifyTrigger) {
@@ -39,23 +39,29 @@ enum OutboxContender {
         throw new IllegalArgumentException("Unknown contender " + label + "; use ours-poll, ours-notify or debezium");
     }
 
-    String database() {
-        return "bench_outbox_" + label.replace('-', '_');
+    // Each round of a contender has its own database, topic, connector and slot: nothing carries over but the warm JVMs.
+
+    String database(int round) {
+        return "bench_outbox_" + label.replace('-', '_') + "_r" + round;
     }
 
-    String connectorName() {
-        return "bench-outbox-" + label;
+    String aggregateType(int round) {
+        return aggregateType + "R" + round;
     }
 
-    String topic() {
-        return "outbox.event." + aggregateType;
+    String connectorName(int round) {
+        return "bench-outbox-" + label + "-r" + round;
     }
 
-    String slotName() {
-        return "bench_dbz_outbox";
+    String topic(int round) {
+        return "outbox.event." + aggregateType(round);
     }
 
-    Map<String, String> connectorConfig(PostgresServer postgres) {
+    String slotName(int round) {
+        return "bench_dbz_outbox_r" + round;
+    }
+
+    Map<String, String> connectorConfig(PostgresServer postgres, int round) {
         Map<String, String> config = new LinkedHashMap<>();
         if (this == DEBEZIUM) {
             config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
@@ -64,11 +70,11 @@ enum OutboxContender {
             config.put("database.port", Integer.toString(postgres.port()));
             config.put("database.user", postgres.user());
             config.put("database.password", postgres.password());
-            config.put("database.dbname", database());
+            config.put("database.dbname", database(round));
             config.put("topic.prefix", "bench-dbz");
             config.put("plugin.name", "pgoutput");
-            config.put("slot.name", slotName());
-            config.put("publication.name", slotName());
+            config.put("slot.name", slotName(round));
+            config.put("publication.name", slotName(round));
             config.put("publication.autocreate.mode", "disabled");
             config.put("table.include.list", "public.outbox");
             config.put("column.exclude.list", "public.outbox.xid");
@@ -83,7 +89,7 @@ enum OutboxContender {
         } else {
             config.put("connector.class", "dev.strangler.connect.outbox.OutboxSourceConnector");
             config.put("tasks.max", "1");
-            config.put("connection.url", postgres.jdbcUrl(database()));
+            config.put("connection.url", postgres.jdbcUrl(database(round)));
             config.put("connection.user", postgres.user());
             config.put("connection.password", postgres.password());
             config.put("outbox.tables", "public.outbox");

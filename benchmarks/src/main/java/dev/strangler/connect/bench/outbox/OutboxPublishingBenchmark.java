@@ -30,7 +30,7 @@ import dev.strangler.connect.harness.LocalStack;
  *
  * <p>Arguments ({@code key=value}): {@code backlog} (100000), {@code rate} (events/s, 5000), {@code seconds} (20),
  * {@code warmup.seconds} (2), {@code writers} (8), {@code contenders} (ours-poll,ours-notify,debezium),
- * {@code stack.dir} (benchmarks/target/stack-outbox). Prints a Markdown table.
+ * {@code rounds} (1), {@code stack.dir} (benchmarks/target/stack-outbox). Prints a Markdown table.
  */
 public final class OutboxPublishingBenchmark {
 
@@ -38,7 +38,7 @@ public final class OutboxPublishingBenchmark {
     }
 
     /** What one contender achieved. */
-    private record Result(OutboxContender contender, double drainPerSecond, double drainWallSeconds, double offeredPerSecond,
+    private record Result(OutboxContender contender, int round, double drainPerSecond, double drainWallSeconds, double offeredPerSecond,
                           double p50, double p99, double p999, double max, int latencyEvents, int missing, long duplicates) {
     }
 
@@ -49,6 +49,7 @@ public final class OutboxPublishingBenchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup.seconds", "2"));
         int writers = Integer.parseInt(options.getOrDefault("writers", "8"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
         List<OutboxContender> contenders = Arrays.stream(options.getOrDefault("contenders", "ours-poll,ours-notify,debezium").split(","))
                 .map(String::trim).map(OutboxContender::fromLabel).toList();
         Path stackDir = Path.of(options.getOrDefault("stack.dir",
@@ -62,41 +63,45 @@ public final class OutboxPublishingBenchmark {
             // An interrupted run (Ctrl-C, kill) must not leave Postgres, Kafka and the worker running.
             Thread stopStack = new Thread(stack::close, "stop-benchmark-stack");
             Runtime.getRuntime().addShutdownHook(stopStack);
-            for (OutboxContender contender : contenders) {
-                Result result = measure(stack, contender, backlog, rate, seconds, warmupSeconds, writers);
-                results.add(result);
-                System.out.println("# " + result);
+            // Every contender once per round, in the same order: the first round also warms up the worker's JIT, so
+            // each round is reported and rounds can be compared.
+            for (int round = 1; round <= rounds; round++) {
+                for (OutboxContender contender : contenders) {
+                    Result result = measure(stack, contender, round, backlog, rate, seconds, warmupSeconds, writers);
+                    results.add(result);
+                    System.out.println("# " + result);
+                }
             }
             Runtime.getRuntime().removeShutdownHook(stopStack);
         }
         System.out.println("# load after: " + loadAverage());
         System.out.println();
-        System.out.println("| contender | drain (events/s) | drain wall incl. start (s) | offered (events/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | events timed | missing | duplicates |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| round | contender | drain (events/s) | drain wall incl. start (s) | offered (events/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | events timed | missing | duplicates |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %,d | %d | %d |%n",
-                    r.contender().label, r.drainPerSecond(), r.drainWallSeconds(), r.offeredPerSecond(), r.p50(), r.p99(),
+            System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %,d | %d | %d |%n",
+                    r.round(), r.contender().label, r.drainPerSecond(), r.drainWallSeconds(), r.offeredPerSecond(), r.p50(), r.p99(),
                     r.p999(), r.max(), r.latencyEvents(), r.missing(), r.duplicates());
         }
     }
 
-    private static Result measure(LocalStack stack, OutboxContender contender, int backlog, int rate, int seconds,
+    private static Result measure(LocalStack stack, OutboxContender contender, int round, int backlog, int rate, int seconds,
                                   int warmupSeconds, int writers) {
-        OutboxWorkload workload = new OutboxWorkload(stack.postgres(), contender.database(), contender.aggregateType);
+        OutboxWorkload workload = new OutboxWorkload(stack.postgres(), contender.database(round), contender.aggregateType(round));
         workload.createTable(contender.notifyTrigger);
         if (contender == OutboxContender.DEBEZIUM) {
-            workload.createPublicationAndSlot(contender.slotName());
+            workload.createPublicationAndSlot(contender.slotName(round));
         }
-        stack.kafka().createTopic(contender.topic(), 1);
+        stack.kafka().createTopic(contender.topic(round), 1);
         workload.writeBacklog(0, backlog);
         int latencyEvents = rate * seconds;
-        try (EventArrivals arrivals = new EventArrivals(stack.kafka().bootstrapServers(), contender.topic(), backlog + latencyEvents)) {
+        try (EventArrivals arrivals = new EventArrivals(stack.kafka().bootstrapServers(), contender.topic(round), backlog + latencyEvents)) {
             // 1. Drain: the connector starts on a committed backlog.
             long put = System.nanoTime();
-            stack.connect().putConnector(contender.connectorName(), contender.connectorConfig(stack.postgres()));
-            stack.connect().awaitConnectorRunning(contender.connectorName(), Duration.ofMinutes(3));
+            stack.connect().putConnector(contender.connectorName(round), contender.connectorConfig(stack.postgres(), round));
+            stack.connect().awaitConnectorRunning(contender.connectorName(round), Duration.ofMinutes(3));
             Await.until(contender.label + " drains the backlog of " + backlog, Duration.ofMinutes(20),
-                    () -> running(stack, contender) && arrivals.distinct() >= backlog);
+                    () -> running(stack, contender, round) && arrivals.distinct() >= backlog);
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
             for (int seq = 0; seq < backlog; seq++) {
@@ -119,7 +124,7 @@ public final class OutboxPublishingBenchmark {
             double offered = (latencyEvents - 1) / (span / 1e9);
             try {
                 Await.until(contender.label + " publishes the " + latencyEvents + " timed events", Duration.ofMinutes(3),
-                        () -> running(stack, contender) && arrivals.distinct() >= backlog + latencyEvents);
+                        () -> running(stack, contender, round) && arrivals.distinct() >= backlog + latencyEvents);
             } catch (AssertionError timedOut) {
                 System.err.println("# " + timedOut.getMessage() + ": counting the rest as missing");
             }
@@ -137,18 +142,18 @@ public final class OutboxPublishingBenchmark {
             }
             long[] sorted = Arrays.copyOf(latencies, timed);
             Arrays.sort(sorted);
-            stack.connect().deleteConnector(contender.connectorName());
+            stack.connect().deleteConnector(contender.connectorName(round));
             if (contender == OutboxContender.DEBEZIUM) {
-                workload.dropSlotWhenInactive(contender.slotName());
+                workload.dropSlotWhenInactive(contender.slotName(round));
             }
-            return new Result(contender, drainPerSecond, drainWall, offered, millis(sorted, 0.50), millis(sorted, 0.99),
+            return new Result(contender, round, drainPerSecond, drainWall, offered, millis(sorted, 0.50), millis(sorted, 0.99),
                     millis(sorted, 0.999), millis(sorted, 1.0), timed, missing, arrivals.duplicates());
         }
     }
 
     /** Stops a wait at once when the contender's task failed (its trace is in the error). */
-    private static boolean running(LocalStack stack, OutboxContender contender) {
-        for (var task : stack.connect().status(contender.connectorName()).path("tasks")) {
+    private static boolean running(LocalStack stack, OutboxContender contender, int round) {
+        for (var task : stack.connect().status(contender.connectorName(round)).path("tasks")) {
             if ("FAILED".equals(task.path("state").asText())) {
                 throw new AssertionError(contender.label + " task FAILED: " + task.path("trace").asText());
             }
