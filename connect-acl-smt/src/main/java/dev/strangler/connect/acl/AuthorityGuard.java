@@ -3,13 +3,9 @@ package dev.strangler.connect.acl;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.header.Headers;
-import org.apache.kafka.connect.transforms.Transformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +18,6 @@ import dev.strangler.connect.acl.quarantine.QuarantineConfig;
 import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
-import dev.strangler.connect.acl.quarantine.TransformMetrics;
-import dev.strangler.connect.core.StranglerVersion;
 
 /**
  * The first transform of the ACL chain on raw Debezium change events from the legacy database. It enforces the
@@ -42,7 +36,7 @@ import dev.strangler.connect.core.StranglerVersion;
  * <p>Metrics (KIP-877), besides the shared ACL transform metrics: {@code authority-violations} (tag
  * {@code scope}) and {@code own-writes-dropped}.
  */
-public class AuthorityGuard<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+public class AuthorityGuard<R extends ConnectRecord<R>> extends AclTransformation<R> {
 
     public static final String OVERVIEW_DOC = "Enforces the migration plan's write authority on legacy CDC: drops the "
             + "legacy sink's own writes (origin marker), passes changes to scopes legacy still owns, and routes legacy "
@@ -52,7 +46,6 @@ public class AuthorityGuard<R extends ConnectRecord<R>> implements Transformatio
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthorityGuard.class);
 
-    private final TransformMetrics metrics = TransformMetrics.detached();
     private AuthorityCheck check;
     private String violationTopic;
     private QuarantineRouter quarantine;
@@ -62,14 +55,9 @@ public class AuthorityGuard<R extends ConnectRecord<R>> implements Transformatio
         AuthorityGuardConfig config = new AuthorityGuardConfig(configs);
         this.check = new AuthorityCheck(config.plan(), config.originMarker(), config.tables());
         this.violationTopic = config.violationTopic();
-        this.quarantine = QuarantineConfig.router(config, getClass().getSimpleName(), metrics);
+        this.quarantine = QuarantineConfig.router(config, getClass().getSimpleName(), metrics());
         LOG.info("Authority guard configured: {} with {} scopes, {}, violations to {}", config.plan(),
                 config.plan().scopes().size(), config.originMarker(), violationTopic);
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics pluginMetrics) {
-        metrics.attach(pluginMetrics);
     }
 
     @Override
@@ -91,7 +79,7 @@ public class AuthorityGuard<R extends ConnectRecord<R>> implements Transformatio
         return switch (verdict.outcome()) {
             case PASS -> record;
             case OWN_WRITE -> {
-                metrics.recorder().counter("own-writes-dropped", "Legacy changes made by the legacy sink, dropped").increment();
+                metrics().recorder().counter("own-writes-dropped", "Legacy changes made by the legacy sink, dropped").increment();
                 yield null;
             }
             case VIOLATION -> violation(record, verdict, event);
@@ -102,7 +90,7 @@ public class AuthorityGuard<R extends ConnectRecord<R>> implements Transformatio
 
     private R violation(R record, AuthorityVerdict verdict, ChangeEvent event) {
         String scope = verdict.decision().orElseThrow().scope();
-        metrics.recorder().counter("authority-violations", "Legacy changes to scopes legacy has no write authority over",
+        metrics().recorder().counter("authority-violations", "Legacy changes to scopes legacy has no write authority over",
                 Map.of("scope", scope)).increment();
         LOG.debug("Authority violation in scope {}: {} on {} (txId {})", scope, event.operation(),
                 ViolationHeaders.qualifiedTable(event), event.source().transactionId().orElse("?"));
@@ -113,23 +101,9 @@ public class AuthorityGuard<R extends ConnectRecord<R>> implements Transformatio
                 record.timestamp(), headers);
     }
 
-    /** The metrics of this transform, for tests. */
-    TransformMetrics metrics() {
-        return metrics;
-    }
-
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
     }
 
-    @Override
-    public String version() {
-        return StranglerVersion.get();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
-    }
 }

@@ -10,17 +10,11 @@ import dev.strangler.connect.acl.quarantine.QuarantineConfig;
 import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
-import dev.strangler.connect.acl.quarantine.TransformMetrics;
-import dev.strangler.connect.core.StranglerVersion;
 
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.header.Headers;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Classifies a legacy change into a domain event type with declarative CEL rules (e.g. a transaction code plus an
@@ -28,7 +22,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * own topic. The type goes into the {@code acl.event.type} header. Tombstones are not classified but are routed
  * by the event type they carry ({@code Tombstone} from {@link DomainEventUnwrap}), like unmatched records.
  */
-public class Classify<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+public class Classify<R extends ConnectRecord<R>> extends AclTransformation<R> {
 
     public static final String OVERVIEW_DOC = "Sets the domain event type (header acl.event.type) with the first "
             + "matching rule written in Google CEL, and optionally routes each event type to its own topic. Rules are "
@@ -36,14 +30,13 @@ public class Classify<R extends ConnectRecord<R>> implements Transformation<R>, 
 
     public static final ConfigDef CONFIG_DEF = ClassifyConfig.CONFIG_DEF;
 
-    private final TransformMetrics metrics = TransformMetrics.detached();
     private ClassifyConfig config;
     private QuarantineRouter quarantine;
 
     @Override
     public void configure(Map<String, ?> configs) {
         config = new ClassifyConfig(configs);
-        quarantine = QuarantineConfig.router(config, "Classify", metrics);
+        quarantine = QuarantineConfig.router(config, "Classify", metrics());
     }
 
     @Override
@@ -91,27 +84,9 @@ public class Classify<R extends ConnectRecord<R>> implements Transformation<R>, 
                 .replace(ClassifyConfig.TOPIC_PLACEHOLDER, topic);
     }
 
-    TransformMetrics metrics() {
-        return metrics;
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics pluginMetrics) {
-        metrics.attach(pluginMetrics);
-    }
-
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
     }
 
-    @Override
-    public String version() {
-        return StranglerVersion.get();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
-    }
 }

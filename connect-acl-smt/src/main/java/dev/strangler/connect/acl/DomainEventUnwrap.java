@@ -13,23 +13,17 @@ import dev.strangler.connect.acl.quarantine.QuarantineConfig;
 import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
-import dev.strangler.connect.acl.quarantine.TransformMetrics;
-import dev.strangler.connect.core.StranglerVersion;
 
 import org.apache.kafka.common.cache.Cache;
 import org.apache.kafka.common.cache.LRUCache;
 import org.apache.kafka.common.cache.SynchronizedCache;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.header.Headers;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Turns a Debezium change event into a domain event: the value becomes the row state, and what happened travels
@@ -41,7 +35,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * <p>Transforms that need both images run before this one on the envelope ({@code after.status},
  * {@code before.status}), or after it with {@code before.field} set.
  */
-public class DomainEventUnwrap<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+public class DomainEventUnwrap<R extends ConnectRecord<R>> extends AclTransformation<R> {
 
     public static final String OVERVIEW_DOC = "Unwraps a Debezium change event into a domain event: the value becomes "
             + "the row state (the before image for deletes) and the event type (Created, Changed, Deleted, "
@@ -50,7 +44,6 @@ public class DomainEventUnwrap<R extends ConnectRecord<R>> implements Transforma
 
     public static final ConfigDef CONFIG_DEF = DomainEventUnwrapConfig.CONFIG_DEF;
 
-    private final TransformMetrics metrics = TransformMetrics.detached();
     private final Cache<Schema, Schema> withBeforeSchemas = new SynchronizedCache<>(new LRUCache<>(16));
     private DomainEventUnwrapConfig config;
     private QuarantineRouter quarantine;
@@ -58,7 +51,7 @@ public class DomainEventUnwrap<R extends ConnectRecord<R>> implements Transforma
     @Override
     public void configure(Map<String, ?> configs) {
         config = new DomainEventUnwrapConfig(configs);
-        quarantine = QuarantineConfig.router(config, "DomainEventUnwrap", metrics);
+        quarantine = QuarantineConfig.router(config, "DomainEventUnwrap", metrics());
     }
 
     @Override
@@ -161,28 +154,9 @@ public class DomainEventUnwrap<R extends ConnectRecord<R>> implements Transforma
         return value;
     }
 
-    /** The metrics of this transform, for tests. */
-    TransformMetrics metrics() {
-        return metrics;
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics pluginMetrics) {
-        metrics.attach(pluginMetrics);
-    }
-
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
     }
 
-    @Override
-    public String version() {
-        return StranglerVersion.get();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
-    }
 }

@@ -6,22 +6,16 @@ import java.util.List;
 import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
-import dev.strangler.connect.acl.quarantine.TransformMetrics;
 import dev.strangler.connect.acl.struct.FieldPath;
 import dev.strangler.connect.acl.struct.StructRewrite;
-import dev.strangler.connect.core.StranglerVersion;
 
 import org.apache.kafka.common.cache.Cache;
 import org.apache.kafka.common.cache.LRUCache;
 import org.apache.kafka.common.cache.SynchronizedCache;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * What both identity transforms do around the id itself: read the legacy key fields, make the domain id the record
@@ -29,9 +23,8 @@ import org.apache.kafka.connect.transforms.Transformation;
  * it into the value. Subclasses say where the id comes from ({@link AssignDomainId}: derived, {@link LookupDomainId}:
  * recorded by the new system).
  */
-public abstract class DomainIdAssignment<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+public abstract class DomainIdAssignment<R extends ConnectRecord<R>> extends AclTransformation<R> {
 
-    private final TransformMetrics metrics = TransformMetrics.detached();
     private final Cache<Schema, StructRewrite> valueRewrites = new SynchronizedCache<>(new LRUCache<>(16));
     private final Cache<Schema, Boolean> checkedSchemas = new SynchronizedCache<>(new LRUCache<>(16));
     private DomainKeyOptions.Settings key;
@@ -54,10 +47,6 @@ public abstract class DomainIdAssignment<R extends ConnectRecord<R>> implements 
      * @throws RecordRejectedException when the key cannot be identified
      */
     abstract String idFor(List<String> columnNames, List<Object> keyValues);
-
-    final TransformMetrics metrics() {
-        return metrics;
-    }
 
     @Override
     public final R apply(R record) {
@@ -123,18 +112,4 @@ public abstract class DomainIdAssignment<R extends ConnectRecord<R>> implements 
         return rewrite;
     }
 
-    @Override
-    public void withPluginMetrics(PluginMetrics pluginMetrics) {
-        metrics.attach(pluginMetrics);
-    }
-
-    @Override
-    public String version() {
-        return StranglerVersion.get();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
-    }
 }

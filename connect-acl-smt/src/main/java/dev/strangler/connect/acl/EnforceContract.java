@@ -8,27 +8,21 @@ import dev.strangler.connect.acl.quarantine.QuarantineConfig;
 import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
-import dev.strangler.connect.acl.quarantine.TransformMetrics;
-import dev.strangler.connect.core.StranglerVersion;
 
 import org.apache.kafka.common.cache.Cache;
 import org.apache.kafka.common.cache.LRUCache;
 import org.apache.kafka.common.cache.SynchronizedCache;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * The last step of an ACL chain: makes every domain event's value have exactly the schema of the published
  * contract (an Avro {@code .avsc}), so consumers never see a shape they did not agree to. A record that cannot fit
  * is quarantined ({@code contract-violation}) with the field that does not fit. Tombstones pass unchanged.
  */
-public class EnforceContract<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+public class EnforceContract<R extends ConnectRecord<R>> extends AclTransformation<R> {
 
     public static final String OVERVIEW_DOC = "Gives the record value exactly the schema of a domain-event contract "
             + "(Avro .avsc, from a file or inline): fields are taken by name, widened where nothing is lost, defaulted "
@@ -40,7 +34,6 @@ public class EnforceContract<R extends ConnectRecord<R>> implements Transformati
     private record Plan(ContractProjection projection, ContractViolation violation) {
     }
 
-    private final TransformMetrics metrics = TransformMetrics.detached();
     private final Cache<Schema, Plan> plans = new SynchronizedCache<>(new LRUCache<>(16));
     private EnforceContractConfig config;
     private QuarantineRouter quarantine;
@@ -48,7 +41,7 @@ public class EnforceContract<R extends ConnectRecord<R>> implements Transformati
     @Override
     public void configure(Map<String, ?> configs) {
         config = new EnforceContractConfig(configs);
-        quarantine = QuarantineConfig.router(config, "EnforceContract", metrics);
+        quarantine = QuarantineConfig.router(config, "EnforceContract", metrics());
     }
 
     @Override
@@ -90,27 +83,9 @@ public class EnforceContract<R extends ConnectRecord<R>> implements Transformati
         return plan;
     }
 
-    TransformMetrics metrics() {
-        return metrics;
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics pluginMetrics) {
-        metrics.attach(pluginMetrics);
-    }
-
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
     }
 
-    @Override
-    public String version() {
-        return StranglerVersion.get();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
-    }
 }

@@ -4,23 +4,17 @@ import java.util.Map;
 
 import dev.strangler.connect.acl.quarantine.QuarantineConfig;
 import dev.strangler.connect.acl.quarantine.QuarantineRouter;
-import dev.strangler.connect.acl.quarantine.TransformMetrics;
 import dev.strangler.connect.acl.struct.FieldPath;
 import dev.strangler.connect.acl.struct.FieldText;
 import dev.strangler.connect.acl.struct.StructRewrite;
-import dev.strangler.connect.core.StranglerVersion;
 
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /** Merges several legacy fields into one domain field, e.g. branch and serial into a policy number. */
-public abstract class MergeFields<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+public abstract class MergeFields<R extends ConnectRecord<R>> extends AclTransformation<R> {
 
     public static final String OVERVIEW_DOC = "Joins the text of several fields (dotted paths) into one optional string "
             + "field with a separator. Use <code>" + MergeFields.class.getName() + "$Key</code> or <code>"
@@ -28,7 +22,6 @@ public abstract class MergeFields<R extends ConnectRecord<R>> implements Transfo
 
     public static final ConfigDef CONFIG_DEF = MergeFieldsConfig.CONFIG_DEF;
 
-    private final TransformMetrics metrics = TransformMetrics.detached();
     private MergeFieldsConfig config;
     private QuarantineRouter quarantine;
     private StructRewrites rewrites;
@@ -36,7 +29,7 @@ public abstract class MergeFields<R extends ConnectRecord<R>> implements Transfo
     @Override
     public void configure(Map<String, ?> configs) {
         config = new MergeFieldsConfig(configs);
-        quarantine = QuarantineConfig.router(config, "MergeFields", metrics);
+        quarantine = QuarantineConfig.router(config, "MergeFields", metrics());
         rewrites = new StructRewrites(this::compile);
     }
 
@@ -81,28 +74,9 @@ public abstract class MergeFields<R extends ConnectRecord<R>> implements Transfo
 
     protected abstract RecordPart part();
 
-    TransformMetrics metrics() {
-        return metrics;
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics pluginMetrics) {
-        metrics.attach(pluginMetrics);
-    }
-
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return StranglerVersion.get();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
     }
 
     /** Merges fields of the record key. */

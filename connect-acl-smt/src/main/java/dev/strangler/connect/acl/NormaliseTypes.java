@@ -15,19 +15,13 @@ import dev.strangler.connect.acl.quarantine.QuarantineConfig;
 import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
-import dev.strangler.connect.acl.quarantine.TransformMetrics;
 import dev.strangler.connect.acl.struct.FieldPath;
 import dev.strangler.connect.acl.struct.StructRewrite;
-import dev.strangler.connect.core.StranglerVersion;
 
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Normalises legacy types in one pass: CHAR padding trimmed and blank text to null, legacy flags to booleans,
@@ -35,7 +29,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * variable-scale numbers to fixed-scale decimals. A value that cannot be converted quarantines the record
  * ({@code invalid-value}).
  */
-public abstract class NormaliseTypes<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+public abstract class NormaliseTypes<R extends ConnectRecord<R>> extends AclTransformation<R> {
 
     public static final String OVERVIEW_DOC = "Normalises legacy types: trims CHAR padding, turns blank text into null, "
             + "Y/N and 1/0 flags into booleans, io.debezium.time.* values into Connect Date/Time/Timestamp (or ISO-8601 "
@@ -44,7 +38,6 @@ public abstract class NormaliseTypes<R extends ConnectRecord<R>> implements Tran
 
     public static final ConfigDef CONFIG_DEF = NormaliseTypesConfig.CONFIG_DEF;
 
-    private final TransformMetrics metrics = TransformMetrics.detached();
     private NormaliseTypesConfig config;
     private QuarantineRouter quarantine;
     private StructRewrites rewrites;
@@ -52,7 +45,7 @@ public abstract class NormaliseTypes<R extends ConnectRecord<R>> implements Tran
     @Override
     public void configure(Map<String, ?> configs) {
         config = new NormaliseTypesConfig(configs);
-        quarantine = QuarantineConfig.router(config, "NormaliseTypes", metrics);
+        quarantine = QuarantineConfig.router(config, "NormaliseTypes", metrics());
         rewrites = new StructRewrites(this::compile);
     }
 
@@ -138,28 +131,9 @@ public abstract class NormaliseTypes<R extends ConnectRecord<R>> implements Tran
 
     protected abstract RecordPart part();
 
-    TransformMetrics metrics() {
-        return metrics;
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics pluginMetrics) {
-        metrics.attach(pluginMetrics);
-    }
-
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return StranglerVersion.get();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
     }
 
     /** Normalises the record key. */

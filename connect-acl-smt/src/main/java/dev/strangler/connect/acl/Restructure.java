@@ -4,26 +4,20 @@ import java.util.Map;
 
 import dev.strangler.connect.acl.quarantine.QuarantineConfig;
 import dev.strangler.connect.acl.quarantine.QuarantineRouter;
-import dev.strangler.connect.acl.quarantine.TransformMetrics;
 import dev.strangler.connect.acl.struct.FieldPath;
 import dev.strangler.connect.acl.struct.StructRewrite;
-import dev.strangler.connect.core.StranglerVersion;
 
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Reshapes a legacy row into the domain's structure with dotted paths: drop, rename, nest and un-nest, at any depth
  * (Kafka's {@code ReplaceField} works on top-level fields only). A path the record lacks quarantines it
  * ({@code schema-mismatch}).
  */
-public abstract class Restructure<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+public abstract class Restructure<R extends ConnectRecord<R>> extends AclTransformation<R> {
 
     public static final String OVERVIEW_DOC = "Drops, renames, nests and un-nests fields at any depth, named by "
             + "dotted paths. Use <code>" + Restructure.class.getName() + "$Key</code> or <code>"
@@ -31,7 +25,6 @@ public abstract class Restructure<R extends ConnectRecord<R>> implements Transfo
 
     public static final ConfigDef CONFIG_DEF = RestructureConfig.CONFIG_DEF;
 
-    private final TransformMetrics metrics = TransformMetrics.detached();
     private RestructureConfig config;
     private QuarantineRouter quarantine;
     private StructRewrites rewrites;
@@ -39,7 +32,7 @@ public abstract class Restructure<R extends ConnectRecord<R>> implements Transfo
     @Override
     public void configure(Map<String, ?> configs) {
         config = new RestructureConfig(configs);
-        quarantine = QuarantineConfig.router(config, "Restructure", metrics);
+        quarantine = QuarantineConfig.router(config, "Restructure", metrics());
         rewrites = new StructRewrites(this::compile);
     }
 
@@ -68,28 +61,9 @@ public abstract class Restructure<R extends ConnectRecord<R>> implements Transfo
 
     protected abstract RecordPart part();
 
-    TransformMetrics metrics() {
-        return metrics;
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics pluginMetrics) {
-        metrics.attach(pluginMetrics);
-    }
-
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return StranglerVersion.get();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
     }
 
     /** Restructures the record key. */

@@ -8,26 +8,20 @@ import dev.strangler.connect.acl.quarantine.QuarantineConfig;
 import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
-import dev.strangler.connect.acl.quarantine.TransformMetrics;
 import dev.strangler.connect.acl.struct.FieldPath;
 import dev.strangler.connect.acl.struct.FieldText;
 import dev.strangler.connect.acl.struct.StructRewrite;
-import dev.strangler.connect.core.StranglerVersion;
 
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Splits one overloaded legacy field into several domain fields, e.g. a policy code whose first letter is the
  * region. A value that does not match is quarantined ({@code no-match}); a null value gives null parts.
  */
-public abstract class SplitField<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+public abstract class SplitField<R extends ConnectRecord<R>> extends AclTransformation<R> {
 
     public static final String OVERVIEW_DOC = "Splits one field into several optional string fields by a regular "
             + "expression (one capturing group per part) or by character positions. Values that do not match are "
@@ -36,7 +30,6 @@ public abstract class SplitField<R extends ConnectRecord<R>> implements Transfor
 
     public static final ConfigDef CONFIG_DEF = SplitFieldConfig.CONFIG_DEF;
 
-    private final TransformMetrics metrics = TransformMetrics.detached();
     private SplitFieldConfig config;
     private QuarantineRouter quarantine;
     private StructRewrites rewrites;
@@ -44,7 +37,7 @@ public abstract class SplitField<R extends ConnectRecord<R>> implements Transfor
     @Override
     public void configure(Map<String, ?> configs) {
         config = new SplitFieldConfig(configs);
-        quarantine = QuarantineConfig.router(config, "SplitField", metrics);
+        quarantine = QuarantineConfig.router(config, "SplitField", metrics());
         rewrites = new StructRewrites(this::compile);
     }
 
@@ -81,28 +74,9 @@ public abstract class SplitField<R extends ConnectRecord<R>> implements Transfor
 
     protected abstract RecordPart part();
 
-    TransformMetrics metrics() {
-        return metrics;
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics pluginMetrics) {
-        metrics.attach(pluginMetrics);
-    }
-
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return StranglerVersion.get();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
     }
 
     /** Splits a field of the record key. */

@@ -6,24 +6,18 @@ import dev.strangler.connect.acl.quarantine.QuarantineConfig;
 import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
-import dev.strangler.connect.acl.quarantine.TransformMetrics;
 import dev.strangler.connect.acl.struct.FieldPath;
 import dev.strangler.connect.acl.struct.FieldText;
 import dev.strangler.connect.acl.struct.StructRewrite;
-import dev.strangler.connect.core.StranglerVersion;
 import dev.strangler.connect.core.mapping.Translation;
 import dev.strangler.connect.core.mapping.UnknownValuePolicy;
 import dev.strangler.connect.core.mapping.ValueTranslator;
 
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
-import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.DataException;
-import org.apache.kafka.connect.transforms.Transformation;
 
 /**
  * Translates legacy codes to domain values with a declarative table ({@link dev.strangler.connect.core.mapping.ValueMapping}),
@@ -31,7 +25,7 @@ import org.apache.kafka.connect.transforms.Transformation;
  * legacy field was. Unknown codes follow {@code unknown.policy}; a field path the record lacks quarantines the
  * record ({@code schema-mismatch}), so a typo is visible rather than silently translating nothing.
  */
-public abstract class ValueTranslation<R extends ConnectRecord<R>> implements Transformation<R>, Versioned, Monitorable {
+public abstract class ValueTranslation<R extends ConnectRecord<R>> extends AclTransformation<R> {
 
     public static final String OVERVIEW_DOC = "Translates legacy codes into domain values in the fields at the given "
             + "dotted paths, using an inline table or a mapping file on the worker (shared with the legacy sink, which "
@@ -41,7 +35,6 @@ public abstract class ValueTranslation<R extends ConnectRecord<R>> implements Tr
 
     public static final ConfigDef CONFIG_DEF = ValueTranslationConfig.CONFIG_DEF;
 
-    private final TransformMetrics metrics = TransformMetrics.detached();
     private ValueTranslationConfig config;
     private QuarantineRouter quarantine;
     private StructRewrites rewrites;
@@ -49,7 +42,7 @@ public abstract class ValueTranslation<R extends ConnectRecord<R>> implements Tr
     @Override
     public void configure(Map<String, ?> configs) {
         config = new ValueTranslationConfig(configs);
-        quarantine = QuarantineConfig.router(config, "ValueTranslation", metrics);
+        quarantine = QuarantineConfig.router(config, "ValueTranslation", metrics());
         rewrites = new StructRewrites(this::compile);
     }
 
@@ -74,7 +67,7 @@ public abstract class ValueTranslation<R extends ConnectRecord<R>> implements Tr
         ValueTranslator translator = config.translator();
         Translation translation = translator.translate(code);
         if (translation.wasUnknown()) {
-            metrics.unknownCode(path.toString());
+            metrics().unknownCode(path.toString());
         }
         if (translation.isRejected()) {
             String message = "Unknown code '" + abbreviate(code) + "' in field " + path;
@@ -84,7 +77,7 @@ public abstract class ValueTranslation<R extends ConnectRecord<R>> implements Tr
             throw new RecordRejectedException(RejectReason.UNKNOWN_CODE, path.toString(), message);
         }
         if (translation.outcome() == Translation.Outcome.MAPPED) {
-            metrics.translated(1);
+            metrics().translated(1);
         }
         return translation.value();
     }
@@ -122,29 +115,9 @@ public abstract class ValueTranslation<R extends ConnectRecord<R>> implements Tr
 
     protected abstract RecordPart part();
 
-    /** The metrics of this transform, for tests. */
-    TransformMetrics metrics() {
-        return metrics;
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics pluginMetrics) {
-        metrics.attach(pluginMetrics);
-    }
-
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
-    }
-
-    @Override
-    public String version() {
-        return StranglerVersion.get();
-    }
-
-    @Override
-    public void close() {
-        metrics.close();
     }
 
     /** Translates fields of the record key. */
