@@ -2,10 +2,6 @@ package dev.strangler.connect.it.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +58,14 @@ class AtLeastOnceWorkerCrashLosesNothingIT {
         stack.connect().putConnector(CONNECTOR, config);
         stack.connect().awaitConnectorRunning(CONNECTOR, Duration.ofMinutes(2));
 
-        CompletableFuture<Void> service = CompletableFuture.runAsync(AtLeastOnceWorkerCrashLosesNothingIT::writeEvents);
+        CompletableFuture<Void> service = CompletableFuture.runAsync(() -> OutboxFixture.writeNumberedEvents(stack, DATABASE, EVENTS, 4, 23));
         Await.until("a third of the events on the topic before the crash", Duration.ofMinutes(2),
                 () -> stack.kafka().consumeAll(TOPIC, Duration.ofSeconds(30), false).size() >= EVENTS / 3);
         stack.connect().crashAndRestartWorker();
         stack.connect().awaitConnectorRunning(CONNECTOR, Duration.ofMinutes(2));
         service.get(5, TimeUnit.MINUTES);
 
-        Await.until("housekeeping to delete every published row", Duration.ofMinutes(2), () -> outboxRows() == 0);
+        Await.until("housekeeping to delete every published row", Duration.ofMinutes(2), () -> OutboxFixture.outboxRows(stack, DATABASE) == 0);
         List<ConsumerRecord<byte[], byte[]>> records = stack.kafka().consumeAll(TOPIC, Duration.ofMinutes(1), false);
         Set<Integer> published = records.stream().map(r -> OutboxFixture.value(r).path("n").asInt()).collect(Collectors.toCollection(TreeSet::new));
         Set<Integer> expected = new TreeSet<>();
@@ -77,41 +73,5 @@ class AtLeastOnceWorkerCrashLosesNothingIT {
             expected.add(n);
         }
         assertThat(published).isEqualTo(expected);
-    }
-
-    private static void writeEvents() {
-        try (Connection connection = stack.postgres().connect(DATABASE);
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO outbox (aggregatetype, aggregateid, type, payload) VALUES ('Order', ?, 'Placed', ?::jsonb)")) {
-            connection.setAutoCommit(false);
-            int n = 0;
-            int transactions = 0;
-            while (n < EVENTS) {
-                int size = Math.min(1 + n % 4, EVENTS - n);
-                for (int i = 0; i < size; i++, n++) {
-                    insert.setString(1, "order-" + (n % 23));
-                    insert.setString(2, "{\"n\":" + n + "}");
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                connection.commit();
-                if (++transactions % 10 == 0) {
-                    // Spread the writes over ~10 s so that the crash happens while the service is still writing.
-                    TimeUnit.MILLISECONDS.sleep(200);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("the service failed to write events", e);
-        }
-    }
-
-    private static long outboxRows() {
-        try (Connection connection = stack.postgres().connect(DATABASE); Statement statement = connection.createStatement();
-             ResultSet resultSet = statement.executeQuery("SELECT count(*) FROM outbox")) {
-            resultSet.next();
-            return resultSet.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

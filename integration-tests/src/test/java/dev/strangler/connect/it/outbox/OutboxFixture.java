@@ -3,6 +3,11 @@ package dev.strangler.connect.it.outbox;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.sql.Statement;
+import java.sql.ResultSet;
+import java.sql.PreparedStatement;
+import java.sql.Connection;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -79,5 +84,46 @@ final class OutboxFixture {
     static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A service writing events {@code {"n": 0..events-1}} in small transactions (1 to {@code maxPerTransaction} events,
+     * aggregates {@code order-0..order-(aggregates-1)}), pausing every ten transactions so that a test can crash the
+     * worker while the service is still writing.
+     */
+    static void writeNumberedEvents(LocalStack stack, String database, int events, int maxPerTransaction, int aggregates) {
+        try (Connection connection = stack.postgres().connect(database);
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO outbox (aggregatetype, aggregateid, type, payload) VALUES ('Order', ?, 'Placed', ?::jsonb)")) {
+            connection.setAutoCommit(false);
+            int n = 0;
+            int transactions = 0;
+            while (n < events) {
+                int size = Math.min(1 + n % maxPerTransaction, events - n);
+                for (int i = 0; i < size; i++, n++) {
+                    insert.setString(1, "order-" + (n % aggregates));
+                    insert.setString(2, "{\"n\":" + n + "}");
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+                if (++transactions % 10 == 0) {
+                    // Spread the writes over ~10 s so that the crash happens while the service is still writing.
+                    TimeUnit.MILLISECONDS.sleep(200);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the service failed to write events", e);
+        }
+    }
+
+    static long outboxRows(LocalStack stack, String database) {
+        try (Connection connection = stack.postgres().connect(database); Statement statement = connection.createStatement();
+             ResultSet resultSet = statement.executeQuery("SELECT count(*) FROM outbox")) {
+            resultSet.next();
+            return resultSet.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

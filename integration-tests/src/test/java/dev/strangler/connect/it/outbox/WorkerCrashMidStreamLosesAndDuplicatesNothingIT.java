@@ -2,10 +2,6 @@ package dev.strangler.connect.it.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -61,8 +56,7 @@ class WorkerCrashMidStreamLosesAndDuplicatesNothingIT {
         stack.connect().putConnector(CONNECTOR, config);
         stack.connect().awaitConnectorRunning(CONNECTOR, Duration.ofMinutes(2));
 
-        AtomicInteger written = new AtomicInteger();
-        CompletableFuture<Void> service = CompletableFuture.runAsync(() -> writeEvents(written));
+        CompletableFuture<Void> service = CompletableFuture.runAsync(() -> OutboxFixture.writeNumberedEvents(stack, DATABASE, EVENTS, 5, 37));
 
         Await.until("a third of the events on the topic before the crash", Duration.ofMinutes(2),
                 () -> stack.kafka().consumeAll(TOPIC, Duration.ofSeconds(30), true).size() >= EVENTS / 3);
@@ -80,44 +74,6 @@ class WorkerCrashMidStreamLosesAndDuplicatesNothingIT {
         }
         assertThat(new HashSet<>(numbers)).isEqualTo(expected);
 
-        Await.until("housekeeping to delete every published row", Duration.ofMinutes(1), () -> outboxRows() == 0);
-    }
-
-    /** The service: small transactions of 1-5 events, as fast as the database takes them. */
-    private static void writeEvents(AtomicInteger written) {
-        try (Connection connection = stack.postgres().connect(DATABASE);
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO outbox (aggregatetype, aggregateid, type, payload) VALUES ('Order', ?, 'Placed', ?::jsonb)")) {
-            connection.setAutoCommit(false);
-            int n = 0;
-            int transactions = 0;
-            while (n < EVENTS) {
-                int size = Math.min(1 + n % 5, EVENTS - n);
-                for (int i = 0; i < size; i++, n++) {
-                    insert.setString(1, "order-" + (n % 37));
-                    insert.setString(2, "{\"n\":" + n + "}");
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                connection.commit();
-                written.set(n);
-                if (++transactions % 10 == 0) {
-                    // Spread the writes over ~10 s so that the crash happens while the service is still writing.
-                    TimeUnit.MILLISECONDS.sleep(200);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("the service failed to write events", e);
-        }
-    }
-
-    private static long outboxRows() {
-        try (Connection connection = stack.postgres().connect(DATABASE); Statement statement = connection.createStatement();
-             ResultSet resultSet = statement.executeQuery("SELECT count(*) FROM outbox")) {
-            resultSet.next();
-            return resultSet.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Await.until("housekeeping to delete every published row", Duration.ofMinutes(1), () -> OutboxFixture.outboxRows(stack, DATABASE) == 0);
     }
 }
