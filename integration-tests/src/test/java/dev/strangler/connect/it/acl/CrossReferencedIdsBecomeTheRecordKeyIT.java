@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.strangler.connect.harness.DebeziumPostgres;
 import dev.strangler.connect.harness.LocalStack;
 import dev.strangler.connect.harness.PostgresServer;
 
@@ -61,19 +61,7 @@ class CrossReferencedIdsBecomeTheRecordKeyIT {
     @Test
     void recordedIdsKeyTheEventsAndUnrecordedKeysWaitInQuarantine() throws Exception {
         PostgresServer postgres = stack.postgres();
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-        config.put("database.hostname", postgres.host());
-        config.put("database.port", Integer.toString(postgres.port()));
-        config.put("database.user", postgres.user());
-        config.put("database.password", postgres.password());
-        config.put("database.dbname", DATABASE);
-        config.put("topic.prefix", PREFIX);
-        config.put("plugin.name", "pgoutput");
-        config.put("slot.name", "aclxref_slot");
-        config.put("publication.name", "aclxref_publication");
-        config.put("publication.autocreate.mode", "filtered");
-        config.put("table.include.list", "public.policy");
+        Map<String, String> config = DebeziumPostgres.capturing(postgres, DATABASE, PREFIX, "aclxref", "public.policy");
         config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         config.put("key.converter.schemas.enable", "false");
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.strangler.connect.harness.DebeziumPostgres;
 import dev.strangler.connect.harness.Await;
 import dev.strangler.connect.harness.LocalStack;
 import dev.strangler.connect.harness.PostgresServer;
@@ -69,19 +70,7 @@ class LegacyChangesBecomeDomainEventsOrQuarantineIT {
 
     /** The connector JSON of the README's worked example, pointed at this test's database. */
     private static Map<String, String> connectorConfig(PostgresServer postgres) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
-        config.put("database.hostname", postgres.host());
-        config.put("database.port", Integer.toString(postgres.port()));
-        config.put("database.user", postgres.user());
-        config.put("database.password", postgres.password());
-        config.put("database.dbname", DATABASE);
-        config.put("topic.prefix", PREFIX);
-        config.put("plugin.name", "pgoutput");
-        config.put("slot.name", "aclchain_slot");
-        config.put("publication.name", "aclchain_publication");
-        config.put("publication.autocreate.mode", "filtered");
-        config.put("table.include.list", "public.policy");
+        Map<String, String> config = DebeziumPostgres.capturing(postgres, DATABASE, PREFIX, "aclchain", "public.policy");
         config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         config.put("key.converter.schemas.enable", "false");
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");

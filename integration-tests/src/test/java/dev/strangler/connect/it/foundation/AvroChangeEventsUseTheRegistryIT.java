@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.strangler.connect.harness.DebeziumPostgres;
 import dev.strangler.connect.harness.LocalStack;
 import dev.strangler.connect.harness.PostgresServer;
 import dev.strangler.connect.harness.SchemaRegistry;
@@ -43,29 +44,15 @@ class AvroChangeEventsUseTheRegistryIT {
         PostgresServer postgres = stack.postgres();
         SchemaRegistry registry = stack.registry();
         String converter = "io.apicurio.registry.utils.converter.AvroConverter";
-        stack.connect().putConnector("avro-debezium", Map.ofEntries(
-                Map.entry("connector.class", "io.debezium.connector.postgresql.PostgresConnector"),
-                Map.entry("database.hostname", postgres.host()),
-                Map.entry("database.port", Integer.toString(postgres.port())),
-                Map.entry("database.user", postgres.user()),
-                Map.entry("database.password", postgres.password()),
-                Map.entry("database.dbname", DATABASE),
-                Map.entry("topic.prefix", "avro"),
-                Map.entry("plugin.name", "pgoutput"),
-                Map.entry("slot.name", "avro_slot"),
-                Map.entry("publication.name", "avro_publication"),
-                Map.entry("publication.autocreate.mode", "filtered"),
-                Map.entry("table.include.list", "public.endorsement"),
-                Map.entry("key.converter", converter),
-                Map.entry("key.converter.apicurio.registry.url", registry.registryV2Url()),
-                Map.entry("key.converter.apicurio.registry.auto-register", "true"),
-                Map.entry("key.converter.apicurio.registry.as-confluent", "true"),
-                Map.entry("key.converter.apicurio.registry.headers.enabled", "false"),
-                Map.entry("value.converter", converter),
-                Map.entry("value.converter.apicurio.registry.url", registry.registryV2Url()),
-                Map.entry("value.converter.apicurio.registry.auto-register", "true"),
-                Map.entry("value.converter.apicurio.registry.as-confluent", "true"),
-                Map.entry("value.converter.apicurio.registry.headers.enabled", "false")));
+        Map<String, String> config = DebeziumPostgres.capturing(postgres, DATABASE, "avro", "avro", "public.endorsement");
+        for (String side : new String[] {"key", "value"}) {
+            config.put(side + ".converter", converter);
+            config.put(side + ".converter.apicurio.registry.url", registry.registryV2Url());
+            config.put(side + ".converter.apicurio.registry.auto-register", "true");
+            config.put(side + ".converter.apicurio.registry.as-confluent", "true");
+            config.put(side + ".converter.apicurio.registry.headers.enabled", "false");
+        }
+        stack.connect().putConnector("avro-debezium", config);
         stack.connect().awaitConnectorRunning("avro-debezium", Duration.ofMinutes(2));
 
         List<ConsumerRecord<byte[], byte[]>> records = stack.kafka().consume("avro.public.endorsement", 1, Duration.ofMinutes(2));

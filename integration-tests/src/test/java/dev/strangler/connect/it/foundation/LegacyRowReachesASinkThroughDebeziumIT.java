@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.strangler.connect.harness.Await;
+import dev.strangler.connect.harness.DebeziumPostgres;
 import dev.strangler.connect.harness.LocalStack;
 import dev.strangler.connect.harness.PostgresServer;
 
@@ -42,19 +43,7 @@ class LegacyRowReachesASinkThroughDebeziumIT {
     void insertAndUpdateInLegacyArriveAtTheSink() throws IOException {
         PostgresServer postgres = stack.postgres();
         String topic = PREFIX + ".public.policy";
-        stack.connect().putConnector("smoke-debezium", Map.ofEntries(
-                Map.entry("connector.class", "io.debezium.connector.postgresql.PostgresConnector"),
-                Map.entry("database.hostname", postgres.host()),
-                Map.entry("database.port", Integer.toString(postgres.port())),
-                Map.entry("database.user", postgres.user()),
-                Map.entry("database.password", postgres.password()),
-                Map.entry("database.dbname", DATABASE),
-                Map.entry("topic.prefix", PREFIX),
-                Map.entry("plugin.name", "pgoutput"),
-                Map.entry("slot.name", "smoke_slot"),
-                Map.entry("publication.name", "smoke_publication"),
-                Map.entry("publication.autocreate.mode", "filtered"),
-                Map.entry("table.include.list", "public.policy")));
+        stack.connect().putConnector("smoke-debezium", DebeziumPostgres.capturing(postgres, DATABASE, PREFIX, "smoke", "public.policy"));
         stack.connect().awaitConnectorRunning("smoke-debezium", Duration.ofMinutes(2));
 
         Path sinkFile = stack.workDir().resolve("smoke-sink.txt");
