@@ -32,11 +32,13 @@ public final class ConnectWorker implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int restPort;
+    private final int jmxPort;
     private final ChildProcess process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ConnectWorker(int restPort, ChildProcess process) {
+    private ConnectWorker(int restPort, int jmxPort, ChildProcess process) {
         this.restPort = restPort;
+        this.jmxPort = jmxPort;
         this.process = process;
     }
 
@@ -69,6 +71,7 @@ public final class ConnectWorker implements AutoCloseable {
 
     public static ConnectWorker start(Path workDir, String bootstrapServers, List<Path> pluginPath, Options options) {
         int restPort = FreePorts.next();
+        int jmxPort = FreePorts.next();
         Path dir = workDir.resolve("connect");
         String group = "strangler-connect-" + Long.toHexString(System.nanoTime());
         Properties properties = sharedWorkerSettings();
@@ -96,10 +99,11 @@ public final class ConnectWorker implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Path log4j = Log4jConfig.write(dir, "connect", dir.resolve("connect.log"));
-        ChildProcess process = ChildProcess.java("connect", HarnessLayout.kafkaClassPath(),
-                List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j),
+        List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j));
+        jvm.addAll(WorkerJmx.jvmOptions(jmxPort));
+        ChildProcess process = ChildProcess.java("connect", HarnessLayout.kafkaClassPath(), jvm,
                 "org.apache.kafka.connect.cli.ConnectDistributed", List.of(config.toString()), dir.resolve("stdout.log"));
-        ConnectWorker worker = new ConnectWorker(restPort, process);
+        ConnectWorker worker = new ConnectWorker(restPort, jmxPort, process);
         worker.startProcess();
         return worker;
     }
@@ -116,6 +120,14 @@ public final class ConnectWorker implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return properties;
+    }
+
+    /**
+     * The worker's MBeans, where operators read Connect's and our plugins' metrics: a new connection per call, so a
+     * restarted worker is reached again.
+     */
+    public WorkerJmx jmx() {
+        return WorkerJmx.connect(jmxPort);
     }
 
     public String restUrl() {
