@@ -2,6 +2,7 @@ package dev.strangler.connect.acl;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.common.config.AbstractConfig;
@@ -19,8 +20,9 @@ import dev.strangler.connect.core.plan.MigrationPlanConfig;
  * Configuration of the {@link AuthorityGuard}: the migration plan, the origin marker shared with the legacy sink,
  * which legacy tables hold which plan entity, and where violations go; events it cannot judge are quarantined like in every ACL transform
  * ({@code quarantine.*}). Parsed once into
- * typed values; the plan and the table bindings are cross-checked here (a table bound to an entity the plan does
- * not know fails naming {@value #TABLES}).
+ * typed values. The table and column bindings are checked against the plan twice: by this constructor (a table bound
+ * to an entity the plan does not know fails {@code configure} naming {@value #TABLES}), and already in Connect's
+ * {@code config/validate} answer, through the keys' {@link PlanBindingCheck} recommenders.
  */
 public final class AuthorityGuardConfig extends AbstractConfig {
 
@@ -33,6 +35,9 @@ public final class AuthorityGuardConfig extends AbstractConfig {
     private static final String GROUP_PLAN = "Migration plan";
     private static final String GROUP_ORIGIN = "Origin marker";
     private static final String GROUP_GUARD = "Guard";
+
+    private static final EntriesValidator TABLES_SHAPE = new EntriesValidator("[schema.]table=entity", true);
+    private static final EntriesValidator COLUMNS_SHAPE = new EntriesValidator("entity.field=column", false);
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -64,18 +69,22 @@ public final class AuthorityGuardConfig extends AbstractConfig {
         QuarantineConfig.define(def);
         int order = 0;
         return def
-                .define(TABLES, ConfigDef.Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new EntriesValidator("[schema.]table=entity", true),
+                .define(TABLES, ConfigDef.Type.LIST, ConfigDef.NO_DEFAULT_VALUE, TABLES_SHAPE,
                         ConfigDef.Importance.HIGH,
                         "The legacy tables the guard judges, each as [schema.]table=entity with an entity of the migration "
                                 + "plan, e.g. public.endorsement=endorsement. Changes of other tables pass unjudged "
-                                + "(own writes, recognised by the origin marker, are dropped from every table).",
-                        GROUP_GUARD, ++order, ConfigDef.Width.LONG, "Guarded tables")
-                .define(COLUMNS, ConfigDef.Type.LIST, "", new EntriesValidator("entity.field=column", false),
+                                + "(own writes, recognised by the origin marker, are dropped from every table). "
+                                + "Checked against the plan during config/validate: an entity the plan does not declare is an error.",
+                        GROUP_GUARD, ++order, ConfigDef.Width.LONG, "Guarded tables", List.of(),
+                        new PlanBindingCheck(TABLES_SHAPE, (entries, plan) -> GuardedTables.parse(entries, Map.of(), plan)))
+                .define(COLUMNS, ConfigDef.Type.LIST, "", COLUMNS_SHAPE,
                         ConfigDef.Importance.MEDIUM,
                         "Where a plan field lives when its legacy column has another name, as entity.field=column, e.g. "
                                 + "endorsement.product_line=prod_line_cd. Other fields are read from the column of the "
-                                + "same name. Values are compared as the legacy table holds them (CHAR padding ignored).",
-                        GROUP_GUARD, ++order, ConfigDef.Width.LONG, "Field columns")
+                                + "same name. Values are compared as the legacy table holds them (CHAR padding ignored). "
+                                + "Checked against the plan during config/validate: the entity and field must be declared there.",
+                        GROUP_GUARD, ++order, ConfigDef.Width.LONG, "Field columns", List.of(),
+                        new PlanBindingCheck(COLUMNS_SHAPE, GuardedTables::parseColumns))
                 .define(VIOLATION_TOPIC, ConfigDef.Type.STRING, DEFAULT_VIOLATION_TOPIC, new TopicNameValidator(),
                         ConfigDef.Importance.HIGH,
                         "Topic that receives legacy changes to scopes legacy no longer has write authority over "
@@ -128,6 +137,59 @@ public final class AuthorityGuardConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "comma-separated " + shape;
+        }
+    }
+
+    /**
+     * Checks a binding key ({@value #TABLES}, {@value #COLUMNS}) against the plan while Connect validates the
+     * configuration. Connect embeds a transformation's ConfigDef key by key and offers no cross-key hook for
+     * transformations (a connector has {@code Connector.validate()}); but it calls every key's recommender with the
+     * parsed values of all the transformation's keys and reports a {@link ConfigException} the recommender throws as
+     * an error on that key. So {@code PUT /connector-plugins/.../config/validate} names
+     * {@code transforms.<alias>.guard.tables} when a table is bound to an entity the plan does not have, before
+     * anything is deployed. Recommends no values.
+     *
+     * <p>Silent when the plan is missing or invalid, or the entries are malformed: the plan keys' and this key's own
+     * validators report those, and repeating them here would only double the message.
+     */
+    static final class PlanBindingCheck implements ConfigDef.Recommender {
+
+        /** Throws {@link IllegalArgumentException} naming the entry that does not fit the plan. */
+        interface Binding {
+            void check(List<String> entries, MigrationPlan plan);
+        }
+
+        private final EntriesValidator shape;
+        private final Binding binding;
+
+        PlanBindingCheck(EntriesValidator shape, Binding binding) {
+            this.shape = shape;
+            this.binding = binding;
+        }
+
+        @Override
+        public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
+            Object value = parsedConfig.get(name);
+            Optional<MigrationPlan> plan = MigrationPlanConfig.planForValidation(parsedConfig);
+            if (plan.isEmpty() || !(value instanceof List<?> list)) {
+                return List.of();
+            }
+            try {
+                shape.ensureValid(name, value);
+            } catch (ConfigException malformed) {
+                return List.of(); // reported by the key's validator
+            }
+            try {
+                binding.check(list.stream().map(String::valueOf).toList(), plan.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+            return List.of();
+        }
+
+        @Override
+        public boolean visible(String name, Map<String, Object> parsedConfig) {
+            return true;
         }
     }
 

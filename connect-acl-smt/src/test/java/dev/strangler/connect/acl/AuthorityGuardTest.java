@@ -6,6 +6,9 @@ import static dev.strangler.connect.acl.guard.EndorsementEvents.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.metrics.KafkaMetric;
@@ -30,6 +34,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -313,6 +318,83 @@ class AuthorityGuardTest {
         AuthorityGuardConfig.CONFIG_DEF.validate(badShapes).forEach(v -> results.put(v.name(), v));
         assertThat(results.get("guard.tables").errorMessages()).singleElement().asString().contains("is not [schema.]table=entity");
         assertThat(results.get("guard.violation.topic").errorMessages()).singleElement().asString().contains("Not a legal topic name");
+    }
+
+    /**
+     * Connect validates a transformation by embedding its ConfigDef under {@code transforms.<alias>.} (ConfigDef.embed)
+     * and calling validateAll on the connector's whole config: the bindings' plan checks must arrive there, on the key
+     * that is wrong, not only when configure() runs on a task.
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("bindingsThePlanDoesNotHave")
+    void bindingsThePlanDoesNotHaveFailConnectsValidationOnTheirKey(String key, String value, String message) {
+        Map<String, String> config = config();
+        config.put(key, value);
+
+        Map<String, List<String>> errors = validateAsConnectDoes(config);
+
+        assertThat(errors).containsOnlyKeys("transforms.guard." + key);
+        assertThat(errors.get("transforms.guard." + key)).singleElement().asString().contains(message);
+    }
+
+    static Stream<Arguments> bindingsThePlanDoesNotHave() {
+        return Stream.of(
+                Arguments.of("guard.tables", "public.endorsement=endorsment", "the plan has no entity 'endorsment' (entities: endorsement)"),
+                Arguments.of("guard.tables", "public.endorsement=endorsement,policy=policy", "'policy=policy': the plan has no entity 'policy'"),
+                Arguments.of("guard.columns", "endorsement.line=prod_line_cd", "entity 'endorsement' has no field 'line'"),
+                Arguments.of("guard.columns", "claim.product_line=prod_line_cd", "the plan has no entity 'claim'"));
+    }
+
+    @Test
+    void aValidGuardPassesConnectsValidation() {
+        assertThat(validateAsConnectDoes(config())).isEmpty();
+    }
+
+    @Test
+    void bindingsAreCheckedAgainstAPlanFileToo(@TempDir Path dir) throws IOException {
+        Path plan = Files.writeString(dir.resolve("plan.yaml"), PLAN);
+        Map<String, String> config = config();
+        config.remove("migration.plan");
+        config.put("migration.plan.file", plan.toString());
+        assertThat(validateAsConnectDoes(config)).isEmpty();
+
+        config.put("guard.tables", "public.endorsement=endorsment");
+        assertThat(validateAsConnectDoes(config)).containsOnlyKeys("transforms.guard.guard.tables");
+    }
+
+    /** Each problem is reported once, by the key that owns it: no echo of a broken plan or a malformed entry on other keys. */
+    @Test
+    void aBrokenPlanOrAMalformedEntryIsReportedOnceOnItsOwnKey() {
+        Map<String, String> badPlan = config();
+        badPlan.put("migration.plan", PLAN.replace("write-authority: service", "write-authority: legacy"));
+        badPlan.put("guard.tables", "public.endorsement=endorsment"); // cannot be judged without a valid plan
+        assertThat(validateAsConnectDoes(badPlan)).containsOnlyKeys("transforms.guard.migration.plan");
+
+        Map<String, String> noPlan = config();
+        noPlan.remove("migration.plan");
+        noPlan.put("guard.columns", "endorsement.line=prod_line_cd");
+        assertThat(validateAsConnectDoes(noPlan)).doesNotContainKey("transforms.guard.guard.columns");
+
+        Map<String, String> malformed = config();
+        malformed.put("guard.tables", "public.endorsement");
+        assertThat(validateAsConnectDoes(malformed)).containsOnlyKeys("transforms.guard.guard.tables");
+        assertThat(validateAsConnectDoes(malformed).get("transforms.guard.guard.tables")).singleElement().asString()
+                .contains("is not [schema.]table=entity");
+    }
+
+    /** The errors per key as a worker's config/validate reports them for a transformation with alias "guard". */
+    private static Map<String, List<String>> validateAsConnectDoes(Map<String, String> guardConfig) {
+        ConfigDef connector = new ConfigDef();
+        connector.embed("transforms.guard.", "Transforms: guard", 0, AuthorityGuardConfig.CONFIG_DEF);
+        Map<String, String> prefixed = new HashMap<>();
+        guardConfig.forEach((key, value) -> prefixed.put("transforms.guard." + key, value));
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        connector.validateAll(prefixed).forEach((key, value) -> {
+            if (!value.errorMessages().isEmpty()) {
+                errors.put(key, value.errorMessages());
+            }
+        });
+        return errors;
     }
 
     @Test

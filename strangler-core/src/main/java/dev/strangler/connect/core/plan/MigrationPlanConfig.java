@@ -82,6 +82,34 @@ public final class MigrationPlanConfig {
     }
 
     /**
+     * The plan of a configuration being validated, for the checks of <em>other</em> keys against it: {@code
+     * parsedConfig} holds the parsed values of every key, as {@link ConfigDef.Recommender#validValues} receives them
+     * (a transformation's keys without their {@code transforms.<alias>.} prefix: Connect embeds the transformation's
+     * ConfigDef with {@link ConfigDef#embed}, whose recommenders see the values of that one transformation).
+     *
+     * <p>Connect validates a transformation key by key and has no cross-key hook for transformations, but it calls
+     * every recommender with all parsed values and reports a {@link ConfigException} thrown by it as an error on the
+     * recommender's key. A key whose meaning depends on the plan (e.g. the guard's table-to-entity bindings) uses a
+     * recommender that calls this method, so {@code config/validate} reports the inconsistency on that key.
+     *
+     * @return empty when the plan keys are unset, both set, or hold an invalid plan: their own validators report that
+     */
+    public static Optional<MigrationPlan> planForValidation(Map<String, Object> parsedConfig) {
+        Object inline = parsedConfig.get(PLAN);
+        Object file = parsedConfig.get(PLAN_FILE);
+        boolean hasInline = inline != null && isSet(inline.toString());
+        boolean hasFile = file != null && isSet(file.toString());
+        if (hasInline == hasFile) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(hasInline ? parseInline(PLAN, inline.toString()) : parseFile(PLAN_FILE, file.toString().trim()));
+        } catch (ConfigException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Adds the rule between the two keys to a connector's {@code validate()} result: exactly one of them when
      * {@code required}, at most one otherwise.
      */

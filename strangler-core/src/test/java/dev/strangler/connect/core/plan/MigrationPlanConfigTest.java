@@ -94,4 +94,24 @@ class MigrationPlanConfigTest {
         MigrationPlanConfig.validateChoice(Map.of(), optional, false);
         assertThat(optional.values()).allSatisfy(value -> assertThat(value.errorMessages()).isEmpty());
     }
+
+    /** What a recommender of another key sees during validation: the plan only when it is the one valid plan. */
+    @Test
+    void planForValidationIsThePlanOnlyWhenExactlyOneValidPlanIsGiven() throws IOException {
+        Path file = Files.writeString(dir.resolve("plan.yaml"), PlanFixtures.PLAN);
+        Map<String, Object> inline = new HashMap<>();
+        inline.put("migration.plan", PlanFixtures.PLAN);
+        inline.put("migration.plan.file", null);
+        Map<String, Object> fromFile = new HashMap<>();
+        fromFile.put("migration.plan", null);
+        fromFile.put("migration.plan.file", file.toString());
+
+        assertThat(MigrationPlanConfig.planForValidation(inline)).get().extracting(plan -> plan.scopes().size()).isEqualTo(3);
+        assertThat(MigrationPlanConfig.planForValidation(fromFile)).get().extracting(plan -> plan.scopes().size()).isEqualTo(3);
+        assertThat(MigrationPlanConfig.planForValidation(Map.of())).isEmpty();
+        assertThat(MigrationPlanConfig.planForValidation(Map.of("migration.plan", BROKEN))).isEmpty();
+        assertThat(MigrationPlanConfig.planForValidation(Map.of("migration.plan.file", dir.resolve("nope.yaml").toString()))).isEmpty();
+        assertThat(MigrationPlanConfig.planForValidation(Map.of("migration.plan", PlanFixtures.PLAN, "migration.plan.file", file.toString())))
+                .isEmpty();
+    }
 }
