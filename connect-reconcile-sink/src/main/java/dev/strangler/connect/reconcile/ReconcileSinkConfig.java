@@ -80,6 +80,10 @@ public final class ReconcileSinkConfig extends AbstractConfig {
     public static final String REPAIR_MODE = "repair.mode";
     public static final String REPAIR_SIGNAL_TABLE = "repair.signal.table";
     public static final String REPAIR_DATA_COLLECTION = "repair.data.collection";
+    public static final String REPAIR_TOPIC = "repair.topic";
+    /** Producer settings of the repair topic: this prefix + any Kafka producer setting. */
+    public static final String REPAIR_KAFKA_PREFIX = "repair.kafka.";
+    public static final String REPAIR_BOOTSTRAP_SERVERS = REPAIR_KAFKA_PREFIX + "bootstrap.servers";
 
     public static final String STATE_INTERVAL = "state.check.interval.ms";
     public static final String STATE_SOURCE_TABLE = "state.source.table";
@@ -228,8 +232,13 @@ public final class ReconcileSinkConfig extends AbstractConfig {
 
         order = 0;
         def.define(REPAIR_MODE, Type.STRING, EnumValidator.configValue(RepairMode.NONE), EnumValidator.of(RepairMode.class),
-                Importance.MEDIUM, "What to do with each batch of confirmed findings besides recording them: 'none', or "
-                        + "'debezium-signal' to insert an incremental-snapshot signal for their keys into the source's signal table.",
+                Importance.MEDIUM, "What to do with confirmed findings (of the stream and of state checks) besides recording "
+                        + "them: 'none'; 'debezium-signal' to insert an incremental-snapshot signal for their keys into the "
+                        + "source's signal table; or 'topic' to send one repair request record per finding to repair.topic "
+                        + "(key: the row key; value: JSON with run_id, scope, check_level, kind, rule, row_key, key, "
+                        + "differing_fields, key_range, first_seen, confirmed_at; headers reconcile.run.id, reconcile.scope, "
+                        + "reconcile.kind, reconcile.rule, reconcile.check.level). With a migration plan, only findings whose "
+                        + "scope's conflict rule makes the records' side win are repaired.",
                 GROUP_REPAIR, ++order, Width.MEDIUM, "Repair mode", EnumValidator.of(RepairMode.class))
            .define(REPAIR_SIGNAL_TABLE, Type.STRING, "", optionalTableName(), Importance.MEDIUM,
                 "Debezium's signal table in the source database (signal.data.collection of the source connector).",
@@ -237,7 +246,15 @@ public final class ReconcileSinkConfig extends AbstractConfig {
            .define(REPAIR_DATA_COLLECTION, Type.STRING, "", optionalTableName(), Importance.MEDIUM,
                 "The source table to re-snapshot, as Debezium names it ('schema.table'); the key columns are the key "
                         + "fields of mapping.key. Default: state.source.table.",
-                GROUP_REPAIR, ++order, Width.MEDIUM, "Data collection");
+                GROUP_REPAIR, ++order, Width.MEDIUM, "Data collection")
+           .define(REPAIR_TOPIC, Type.STRING, "", Importance.MEDIUM,
+                "The topic repair requests are sent to when repair.mode is 'topic'.",
+                GROUP_REPAIR, ++order, Width.MEDIUM, "Repair topic")
+           .define(REPAIR_BOOTSTRAP_SERVERS, Type.STRING, "", Importance.MEDIUM,
+                "The Kafka cluster of repair.topic, 'host:port,...' (required when repair.mode is 'topic'). Other producer "
+                        + "settings are passed with the same prefix, e.g. repair.kafka.security.protocol; give secrets "
+                        + "through a config provider (${file:...}), as they are not masked otherwise.",
+                GROUP_REPAIR, ++order, Width.LONG, "Repair topic's Kafka");
 
         order = 0;
         def.define(STATE_INTERVAL, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
@@ -251,8 +268,10 @@ public final class ReconcileSinkConfig extends AbstractConfig {
                 "Numeric fields of mapping.fields whose sums are compared per key range besides the count and the row "
                         + "hashes; the totals of each run (counts and sums of both tables) are logged.",
                 GROUP_STATE, ++order, Width.LONG, "Summed fields")
-           .define(STATE_BISECTION_FACTOR, Type.INT, 8, ConfigDef.Range.between(2, 64), Importance.LOW,
-                "Into how many sub-ranges a range whose checksums differ is split.",
+           .define(STATE_BISECTION_FACTOR, Type.INT, 32, ConfigDef.Range.between(2, 1024), Importance.LOW,
+                "Into how many sub-ranges a range whose checksums differ is split. All sub-ranges of a range are "
+                        + "checksummed in one read of it, so a wider split costs little more per level and saves levels: "
+                        + "each level re-reads the rows of the ranges that differ.",
                 GROUP_STATE, ++order, Width.SHORT, "Bisection factor")
            .define(STATE_BISECTION_THRESHOLD, Type.INT, 256, ConfigDef.Range.between(1, 100_000), Importance.LOW,
                 "A differing range with at most this many rows is compared row by row instead of split further.",
@@ -311,6 +330,17 @@ public final class ReconcileSinkConfig extends AbstractConfig {
             }
             if (!sourceConnected) {
                 add(problems, SOURCE_PREFIX + JdbcConnectionConfig.URL, "Required when repair.mode is debezium-signal: the signal table is in the source database");
+            }
+        }
+        if (repair != null && EnumValidator.parse(RepairMode.class, REPAIR_MODE, repair.toString()) == RepairMode.TOPIC) {
+            String topic = text(values.get(REPAIR_TOPIC));
+            if (topic.isEmpty()) {
+                add(problems, REPAIR_TOPIC, "Required when repair.mode is topic");
+            } else if (!topic.matches("[a-zA-Z0-9._-]{1,249}") || topic.equals(".") || topic.equals("..")) {
+                add(problems, REPAIR_TOPIC, "'" + topic + "' is not a valid topic name (letters, digits, '.', '_', '-'; at most 249)");
+            }
+            if (text(values.get(REPAIR_BOOTSTRAP_SERVERS)).isEmpty()) {
+                add(problems, REPAIR_BOOTSTRAP_SERVERS, "Required when repair.mode is topic: the Kafka cluster of repair.topic");
             }
         }
         boolean signalRepair = repair != null
@@ -563,6 +593,15 @@ public final class ReconcileSinkConfig extends AbstractConfig {
 
     public TableName signalTable() {
         return TableName.parse(getString(REPAIR_SIGNAL_TABLE));
+    }
+
+    public String repairTopic() {
+        return getString(REPAIR_TOPIC).trim();
+    }
+
+    /** The repair topic's producer settings, without the prefix (secrets resolved by the worker's config providers). */
+    public Map<String, Object> repairProducerSettings() {
+        return originalsWithPrefix(REPAIR_KAFKA_PREFIX);
     }
 
     public String dataCollection() {

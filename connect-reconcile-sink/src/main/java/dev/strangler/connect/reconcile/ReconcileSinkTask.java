@@ -5,13 +5,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -35,8 +45,11 @@ import dev.strangler.connect.reconcile.lookup.KeyKind;
 import dev.strangler.connect.reconcile.lookup.MappingCheck;
 import dev.strangler.connect.reconcile.lookup.TargetTable;
 import dev.strangler.connect.reconcile.pending.PendingStore;
+import dev.strangler.connect.reconcile.repair.RepairRecords;
+import dev.strangler.connect.reconcile.repair.RepairRequests;
+import dev.strangler.connect.reconcile.repair.RepairTopic;
 import dev.strangler.connect.reconcile.repair.SignalTable;
-import dev.strangler.connect.reconcile.state.Bisection;
+import dev.strangler.connect.reconcile.repair.SnapshotSignalRepair;
 import dev.strangler.connect.reconcile.state.StateCheck;
 import dev.strangler.connect.reconcile.state.StateCheckSchedule;
 import dev.strangler.connect.reconcile.stream.DatabaseSession;
@@ -72,8 +85,10 @@ public class ReconcileSinkTask extends SinkTask {
     private StreamReconciler reconciler;
     private SourceRowReader reader;
     private ErrantRecordReporter reporter;
-    private boolean reportFindings;
+    private FindingOutputs outputs;
     private StateCheckSchedule stateChecks;
+    /** Findings confirmed by the state check's thread, passed on from {@code put()}, where the reporter may be used. */
+    private final Queue<Finding> stateFindings = new ConcurrentLinkedQueue<>();
     private long idleRecheckMs;
     private int retries;
 
@@ -117,20 +132,22 @@ public class ReconcileSinkTask extends SinkTask {
                     new CounterpartLookup(config.targetDialect(), config.targetTable(), mapping.keyColumns(), keyKinds,
                             config.lookupBatchSize()),
                     new PendingStore(config.evidenceConnection().dialect(), config.pendingTable()),
-                    results, masker, metrics, target, evidence, repair(mapping),
+                    results, masker, metrics, target, evidence,
                     new ScopeAuthority(config.migrationPlan(), config.planEntity(), config.recordSide()));
             reconciler.prepare();
             reader = new SourceRowReader(mapping.keyFields(), keyKinds);
-            startStateChecks(props, connector, comparer, results, masker, compared, keyPairs);
+            reporter = errantRecordReporter();
+            boolean reportFindings = config.reportToDlq() && reporter != null && "all".equals(props.get("errors.tolerance"));
+            outputs = new FindingOutputs(reportFindings ? reporter : null, repair(connector, mapping, props), reconciler::repairAllowed);
+            startStateChecks(props, connector);
         } catch (SQLException e) {
             closeSessions();
+            closeOutputs();
             throw new ConnectException("Cannot start reconciliation of " + config.scope() + ": " + SqlFailureClassifier.summary(e), e);
         }
-        reporter = errantRecordReporter();
-        reportFindings = config.reportToDlq() && reporter != null && "all".equals(props.get("errors.tolerance"));
         idleRecheckMs = Math.max(100, Math.min(5_000, config.gracePeriod().toMillis() / 4));
-        LOG.info("Reconciling {} against {} (run {}, grace {}, findings to mismatch topic: {})", config.scope(),
-                config.targetTable(), runId, config.gracePeriod(), reportFindings);
+        LOG.info("Reconciling {} against {} (run {}, grace {}, findings to mismatch topic: {}, repair: {})", config.scope(),
+                config.targetTable(), runId, config.gracePeriod(), outputs.reportsToMismatchTopic(), config.repairMode());
     }
 
     @Override
@@ -154,7 +171,14 @@ public class ReconcileSinkTask extends SinkTask {
         ReconcileResult result;
         try {
             result = reconciler.reconcile(rows, clock.instant());
+            List<Finding> confirmed = new ArrayList<>(result.confirmed());
+            for (Finding finding; (finding = stateFindings.poll()) != null; ) {
+                confirmed.add(finding);
+            }
+            outputs.publish(confirmed);
             retries = 0;
+        } catch (KafkaException e) {
+            throw new ConnectException("Repair requests of " + config.scope() + " could not be sent: " + e.getMessage(), e);
         } catch (SQLException e) {
             closeSessions();
             if (SqlFailureClassifier.classify(e) == SqlFailure.TRANSIENT && ++retries <= MAX_RETRIES) {
@@ -172,15 +196,17 @@ public class ReconcileSinkTask extends SinkTask {
             }
             reporter.report(recordOf.get(rejected.row()), reason);
         }
-        if (reportFindings) {
-            for (Finding finding : result.confirmed()) {
-                reporter.report(FindingRecords.toRecord(finding), new ConfirmedFindingException(finding.summary()));
-            }
-        }
-        if (metrics.backlogCount() > 0) {
-            // Wake up while the topic is idle, so pending findings are re-checked soon after they fall due
-            // instead of at the next offset commit.
+        if (metrics.backlogCount() > 0 || stateChecks != null) {
+            // Wake up while the topic is idle, so pending findings are re-checked soon after they fall due, and
+            // state-level findings are passed on soon after they are confirmed, instead of at the next offset commit.
             context.timeout(idleRecheckMs);
+        }
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        if (reconciler != null) {
+            reconciler.assignmentChanged();
         }
     }
 
@@ -190,8 +216,16 @@ public class ReconcileSinkTask extends SinkTask {
             stateChecks.close();
         }
         closeSessions();
+        closeOutputs();
         if (recorder != null) {
             recorder.close();
+        }
+    }
+
+    private void closeOutputs() {
+        if (outputs != null) {
+            outputs.close();
+            outputs = null;
         }
     }
 
@@ -211,47 +245,45 @@ public class ReconcileSinkTask extends SinkTask {
         }
     }
 
-    private Optional<StreamReconciler.Repair> repair(FieldMapping mapping) {
-        if (config.repairMode() != RepairMode.DEBEZIUM_SIGNAL) {
-            return Optional.empty();
+    private Optional<RepairRequests> repair(String connector, FieldMapping mapping, Map<String, String> props) {
+        switch (config.repairMode()) {
+            case DEBEZIUM_SIGNAL -> {
+                source = new DatabaseSession(config.sourceConnection().orElseThrow(), true);
+                List<SqlIdentifier> sourceKeyColumns = mapping.keyFields().stream().map(SqlIdentifier::of).toList();
+                SignalTable signals = new SignalTable(config.sourceDialect().orElseThrow(), config.signalTable(),
+                        config.dataCollection(), sourceKeyColumns);
+                return Optional.of(new SnapshotSignalRepair(signals, source));
+            }
+            case TOPIC -> {
+                Map<String, Object> settings = new HashMap<>(config.repairProducerSettings());
+                settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, connector + "-repair-" + props.getOrDefault(TASK_INDEX, "0"));
+                settings.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+                Producer<String, String> producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+                return Optional.of(new RepairTopic(producer, config.repairTopic(),
+                        new RepairRecords(config.repairTopic(), mapping.keyFields())));
+            }
+            default -> {
+                return Optional.empty();
+            }
         }
-        source = new DatabaseSession(config.sourceConnection().orElseThrow(), true);
-        List<SqlIdentifier> sourceKeyColumns = mapping.keyFields().stream().map(SqlIdentifier::of).toList();
-        SignalTable signals = new SignalTable(config.sourceDialect().orElseThrow(), config.signalTable(),
-                config.dataCollection(), sourceKeyColumns);
-        return Optional.of(new StreamReconciler.Repair(signals, source));
     }
 
-    private void startStateChecks(Map<String, String> props, String connector, RecordComparer comparer,
-                                  ResultsTable results, FindingMasker masker, List<FieldPair> compared, List<FieldPair> keyPairs) {
+    private void startStateChecks(Map<String, String> props, String connector) throws SQLException {
         Optional<Duration> interval = config.stateCheckInterval();
         if (interval.isEmpty() || !"0".equals(props.getOrDefault(TASK_INDEX, "0"))) {
             return;
         }
-        List<FieldPair> summed = compared.stream().filter(p -> config.stateSumFields().contains(p.field())).toList();
-        StateCheck.Tables tables = new StateCheck.Tables(
-                config.sourceDialect().orElseThrow(), config.stateSourceTable(), SqlIdentifier.of(keyPairs.get(0).field()),
-                compared.stream().map(p -> SqlIdentifier.of(p.field())).toList(),
-                summed.stream().map(p -> SqlIdentifier.of(p.field())).toList(),
-                config.targetDialect(), config.targetTable(), SqlIdentifier.of(keyPairs.get(0).column()),
-                compared.stream().map(p -> SqlIdentifier.of(p.column())).toList(),
-                summed.stream().map(p -> SqlIdentifier.of(p.column())).toList());
-        StateCheck check = new StateCheck(connector, config.scope(), tables,
-                new Bisection(config.bisectionFactor(), config.bisectionThreshold(), comparer, compared),
-                new DatabaseSession(config.sourceConnection().orElseThrow(), true),
-                new DatabaseSession(config.targetConnection(), true),
-                new DatabaseSession(config.evidenceConnection(), false),
-                results, masker, recorder, clock);
+        StateCheck check = StateChecks.from(config, connector, recorder, clock);
         recorder.gauge("state-source-rows", "Rows of the source table at the last state check", () -> check.lastRowCounts()[0]);
         recorder.gauge("state-target-rows", "Rows of the target table at the last state check", () -> check.lastRowCounts()[1]);
         stateChecks = new StateCheckSchedule(check, interval.get(), config.gracePeriod(), recorder,
-                "reconcile-state-check-" + connector);
+                "reconcile-state-check-" + connector, stateFindings::addAll);
         stateChecks.start();
         LOG.info("State checks of {} every {} against {}", config.scope(), interval.get(), config.stateSourceTable());
     }
 
     /** The pairs with their columns spelled as the catalogue has them; a missing column stops the task. */
-    private static List<FieldPair> resolve(List<FieldPair> pairs, TargetTable table, String key) {
+    static List<FieldPair> resolve(List<FieldPair> pairs, TargetTable table, String key) {
         List<String> missing = MappingCheck.missingColumns(pairs, table::column, table.name().toString());
         if (!missing.isEmpty()) {
             throw new ConnectException(key + ": " + String.join("; ", missing));

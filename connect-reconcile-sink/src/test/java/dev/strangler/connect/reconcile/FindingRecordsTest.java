@@ -52,4 +52,22 @@ class FindingRecordsTest {
         assertThat(value.getString("confirmed_at")).isEqualTo("2026-11-25T12:01:00Z");
         assertThat(record.headers().lastWithName(FindingRecords.KIND_HEADER).value()).isEqualTo("mismatch");
     }
+
+    @Test
+    void aStateFindingHasNoRecordBehindItAndIsFiledUnderItsScope() {
+        Instant seen = Instant.parse("2026-11-25T12:00:00Z");
+        Finding finding = new Finding("scan-1", "reconcile-policy", "policy", CheckLevel.STATE, Outcome.MISSING_IN_TARGET,
+                "range-checksum", "500", List.of(500L), Map.of("holder", "Ann"), null, List.of(), null, "[496, 512)", null,
+                seen, seen.plusSeconds(5));
+
+        SinkRecord record = FindingRecords.toRecord(finding);
+
+        assertThat(record.topic()).isEqualTo("policy");
+        assertThat(record.kafkaOffset()).isEqualTo(-1);
+        Struct value = (Struct) record.value();
+        value.validate();
+        assertThat(value.getString("check_level")).isEqualTo("state");
+        assertThat(value.getString("rule")).isEqualTo("range-checksum");
+        assertThat(value.getString("target_version")).isNull();
+    }
 }

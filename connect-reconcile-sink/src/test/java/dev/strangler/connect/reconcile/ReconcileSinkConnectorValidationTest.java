@@ -67,7 +67,12 @@ class ReconcileSinkConnectorValidationTest {
                 Arguments.of(Map.of("compare.enum.equivalence", "status:A"), "compare.enum.equivalence", "'A' is not sourceCode=targetCode"),
                 Arguments.of(Map.of("compare.decimal.scale", "amount:x"), "compare.decimal.scale", "not an integer scale"),
                 Arguments.of(Map.of("recheck.grace.period.ms", "-1"), "recheck.grace.period.ms", "at least 0"),
-                Arguments.of(Map.of("repair.mode", "rollback"), "repair.mode", "Must be one of [none, debezium-signal]"),
+                Arguments.of(Map.of("repair.mode", "rollback"), "repair.mode", "Must be one of [none, debezium-signal, topic]"),
+                Arguments.of(Map.of("repair.mode", "topic"), "repair.topic", "Required when repair.mode is topic"),
+                Arguments.of(Map.of("repair.mode", "topic"), "repair.kafka.bootstrap.servers", "Required when repair.mode is topic"),
+                Arguments.of(Map.of("repair.mode", "topic", "repair.topic", "policy repairs"), "repair.topic",
+                        "'policy repairs' is not a valid topic name"),
+                Arguments.of(Map.of("state.bisection.factor", "1"), "state.bisection.factor", "at least 2"),
                 Arguments.of(Map.of("threshold.warning.rate", "0.5", "threshold.incident.rate", "0.1"), "threshold.warning.rate",
                         "above the incident rate"),
                 Arguments.of(Map.of("target.connection.url", "jdbc:oracle:thin:@//db:1521/SVC"), "target.connection.url",
@@ -149,6 +154,22 @@ class ReconcileSinkConnectorValidationTest {
         assertThat(parsed.dataCollection()).isEqualTo("legacy.policy");
         assertThat(parsed.repairMode()).isEqualTo(RepairMode.DEBEZIUM_SIGNAL);
         assertThat(parsed.stateCheckInterval()).hasValueSatisfying(d -> assertThat(d).hasMinutes(10));
+    }
+
+    @Test
+    void topicRepairIsValidWhenCompleteAndPassesProducerSettingsWithoutThePrefix() {
+        Map<String, String> config = valid();
+        config.put("repair.mode", "topic");
+        config.put("repair.topic", "policy.repair");
+        config.put("repair.kafka.bootstrap.servers", "kafka:9092");
+        config.put("repair.kafka.security.protocol", "SSL");
+
+        assertThat(errors(config)).isEmpty();
+        ReconcileSinkConfig parsed = new ReconcileSinkConfig(config);
+        assertThat(parsed.repairMode()).isEqualTo(RepairMode.TOPIC);
+        assertThat(parsed.repairTopic()).isEqualTo("policy.repair");
+        assertThat(parsed.repairProducerSettings())
+                .containsOnly(Map.entry("bootstrap.servers", "kafka:9092"), Map.entry("security.protocol", "SSL"));
     }
 
     @Test

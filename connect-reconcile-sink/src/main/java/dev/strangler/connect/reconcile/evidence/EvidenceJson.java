@@ -24,12 +24,14 @@ public final class EvidenceJson {
     }
 
     public static String version(Map<String, Object> values) {
-        if (values == null) {
-            return null;
-        }
+        return values == null ? null : object(values).toString();
+    }
+
+    /** Values by name as a JSON object, in name order, each value written as evidence writes it. */
+    public static ObjectNode object(Map<String, Object> values) {
         ObjectNode node = NODES.objectNode();
         new TreeMap<>(values).forEach((name, value) -> put(node, name, value));
-        return node.toString();
+        return node;
     }
 
     public static String differences(List<FieldDifference> differences) {

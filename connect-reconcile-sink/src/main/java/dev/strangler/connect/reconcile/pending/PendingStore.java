@@ -11,7 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import dev.strangler.connect.core.sql.SqlDialect;
 import dev.strangler.connect.core.sql.SqlIdentifier;
@@ -144,16 +147,39 @@ public final class PendingStore {
         return due;
     }
 
-    /** The re-check backlog: how many findings of this connector are pending. */
-    public long count(Connection connection, String connector) throws SQLException {
+    /** The re-check backlog of a connector: how many findings are pending, and when the earliest falls due. */
+    public record Backlog(long count, Optional<Instant> nextDue) {
+    }
+
+    public Backlog backlog(Connection connection, String connector) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM " + dialect.quote(table) + " WHERE connector = ?")) {
+                "SELECT count(*), min(due_at) FROM " + dialect.quote(table) + " WHERE connector = ?")) {
             statement.setString(1, connector);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                OffsetDateTime nextDue = rs.getObject(2, OffsetDateTime.class);
+                return new Backlog(rs.getLong(1), Optional.ofNullable(nextDue).map(OffsetDateTime::toInstant));
             }
         }
+    }
+
+    /**
+     * The row keys of every pending finding of a connector, or empty when there are more than {@code limit} (then
+     * the caller cannot keep them in memory and must treat every key as possibly pending).
+     */
+    public Optional<Set<String>> keys(Connection connection, String connector, int limit) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT row_key FROM " + dialect.quote(table) + " WHERE connector = ? LIMIT ?")) {
+            statement.setString(1, connector);
+            statement.setInt(2, limit + 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys.size() > limit ? Optional.empty() : Optional.of(keys);
     }
 
     private static OffsetDateTime utc(Instant instant) {

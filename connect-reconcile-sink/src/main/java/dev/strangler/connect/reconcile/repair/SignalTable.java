@@ -29,6 +29,10 @@ public final class SignalTable {
         this.sourceKeyColumns = List.copyOf(sourceKeyColumns);
     }
 
+    public TableName table() {
+        return table;
+    }
+
     /** Inserts one {@code execute-snapshot} signal for the keys and commits it; returns the signal id. */
     public String requestSnapshot(Connection connection, List<List<Object>> keys) throws SQLException {
         String id = UUID.randomUUID().toString();

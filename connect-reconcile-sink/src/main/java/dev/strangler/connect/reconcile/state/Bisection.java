@@ -51,6 +51,12 @@ public final class Bisection {
         return run(source, target, new KeyRange(from, to));
     }
 
+    /**
+     * Splits the span into {@code factor} parts and checksums them on both sides; each differing part is compared
+     * row by row when small, else split again. All parts of one range are checksummed by one grouped read per side,
+     * so every level of the bisection reads each row of the differing ranges once, and the span itself is never
+     * checksummed on its own: its totals are the sums of its parts'.
+     */
     public BisectionResult run(RangeReader source, RangeReader target, KeyRange span) throws SQLException {
         Deque<KeyRange> work = new ArrayDeque<>();
         work.push(span);
@@ -61,30 +67,39 @@ public final class Bisection {
         RangeChecksum sourceTotal = null;
         RangeChecksum targetTotal = null;
         while (!work.isEmpty()) {
-            KeyRange range = work.pop();
-            RangeChecksum s = source.checksum(range);
-            RangeChecksum t = target.checksum(range);
-            if (checked++ == 0) {
-                sourceTotal = s;
-                targetTotal = t;
+            List<KeyRange> parts = work.pop().split(factor);
+            List<RangeChecksum> sourceSums = source.checksums(parts);
+            List<RangeChecksum> targetSums = target.checksums(parts);
+            checked += parts.size();
+            if (sourceTotal == null) {
+                sourceTotal = sourceSums.stream().reduce(RangeChecksum::plus).orElseThrow();
+                targetTotal = targetSums.stream().reduce(RangeChecksum::plus).orElseThrow();
             }
-            if (s.agreesWith(t)) {
-                continue;
+            List<KeyRange> toSplit = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                KeyRange part = parts.get(i);
+                RangeChecksum s = sourceSums.get(i);
+                RangeChecksum t = targetSums.get(i);
+                if (s.agreesWith(t)) {
+                    continue;
+                }
+                if (Math.max(s.rows(), t.rows()) <= threshold || part.width() == 1) {
+                    differing.add(part);
+                    Map<Long, Map<String, Object>> sourceRows = source.rows(part);
+                    Map<Long, Map<String, Object>> targetRows = target.rows(part);
+                    fetched += sourceRows.size() + targetRows.size();
+                    differences.addAll(compareRows(sourceRows, targetRows));
+                } else {
+                    toSplit.add(part);
+                }
             }
-            if (Math.max(s.rows(), t.rows()) <= threshold || range.width() == 1) {
-                differing.add(range);
-                Map<Long, Map<String, Object>> sourceRows = source.rows(range);
-                Map<Long, Map<String, Object>> targetRows = target.rows(range);
-                fetched += sourceRows.size() + targetRows.size();
-                differences.addAll(compareRows(sourceRows, targetRows));
-                continue;
-            }
-            List<KeyRange> parts = range.split(factor);
-            // Pushed in reverse so ranges are visited in key order: findings come out sorted by key.
-            for (int i = parts.size() - 1; i >= 0; i--) {
-                work.push(parts.get(i));
+            for (int i = toSplit.size() - 1; i >= 0; i--) {
+                work.push(toSplit.get(i));
             }
         }
+        // Leaves of a range are compared before its split siblings are: sorted, findings come out in key order.
+        differing.sort(java.util.Comparator.comparingLong(KeyRange::from));
+        differences.sort(java.util.Comparator.comparingLong(RowDifference::key));
         return new BisectionResult(sourceTotal, targetTotal, differing, differences, checked, fetched);
     }
 

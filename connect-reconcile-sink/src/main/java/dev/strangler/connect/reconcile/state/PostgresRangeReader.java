@@ -1,10 +1,12 @@
 package dev.strangler.connect.reconcile.state;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class PostgresRangeReader implements RangeReader {
         this.key = key;
         this.columns = List.copyOf(columns);
         this.sumCount = sumColumns.size();
-        this.checksumSql = ChecksumSql.checksum(dialect, table, key, columns, sumColumns);
+        this.checksumSql = ChecksumSql.checksums(dialect, table, key, columns, sumColumns);
         this.boundsSql = ChecksumSql.bounds(dialect, table, key);
         this.rangeSql = ChecksumSql.rowsInRange(dialect, table, key, columns);
         this.keysSql = ChecksumSql.rowsByKeys(dialect, table, key, columns);
@@ -53,19 +55,24 @@ public final class PostgresRangeReader implements RangeReader {
     }
 
     @Override
-    public RangeChecksum checksum(KeyRange range) throws SQLException {
+    public List<RangeChecksum> checksums(List<KeyRange> parts) throws SQLException {
+        List<RangeChecksum> checksums = new ArrayList<>(java.util.Collections.nCopies(parts.size(), RangeChecksum.empty(sumCount)));
         try (PreparedStatement statement = connection.prepareStatement(checksumSql)) {
-            statement.setLong(1, range.from());
-            statement.setLong(2, range.to());
+            statement.setArray(1, connection.createArrayOf("bigint", parts.stream().map(KeyRange::from).toArray()));
+            statement.setLong(2, parts.get(0).from());
+            statement.setLong(3, parts.get(parts.size() - 1).to());
             try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                List<java.math.BigDecimal> sums = new java.util.ArrayList<>(sumCount);
-                for (int i = 0; i < sumCount; i++) {
-                    sums.add(rs.getBigDecimal(3 + i));
+                while (rs.next()) {
+                    List<BigDecimal> sums = new ArrayList<>(sumCount);
+                    for (int i = 0; i < sumCount; i++) {
+                        sums.add(rs.getBigDecimal(4 + i));
+                    }
+                    // width_bucket numbers the parts from 1; the WHERE clause keeps every row inside one of them.
+                    checksums.set(rs.getInt(1) - 1, new RangeChecksum(rs.getLong(2), rs.getBigDecimal(3).toBigIntegerExact(), sums));
                 }
-                return new RangeChecksum(rs.getLong(1), rs.getBigDecimal(2).toBigIntegerExact(), sums);
             }
         }
+        return checksums;
     }
 
     @Override

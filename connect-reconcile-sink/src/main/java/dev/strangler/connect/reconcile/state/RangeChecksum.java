@@ -18,6 +18,23 @@ public record RangeChecksum(long rows, BigInteger hashSum, List<BigDecimal> sums
         sums = List.copyOf(sums);
     }
 
+    /** The aggregate of a range without rows, with {@code sumCount} zero sums. */
+    public static RangeChecksum empty(int sumCount) {
+        return new RangeChecksum(0, BigInteger.ZERO, java.util.Collections.nCopies(sumCount, BigDecimal.ZERO));
+    }
+
+    /** The aggregate of this range and a disjoint one together (sums of a side have the same columns). */
+    public RangeChecksum plus(RangeChecksum other) {
+        if (sums.size() != other.sums.size()) {
+            throw new IllegalArgumentException("aggregates of different column sums cannot be added");
+        }
+        List<BigDecimal> total = new java.util.ArrayList<>(sums.size());
+        for (int i = 0; i < sums.size(); i++) {
+            total.add(sums.get(i).add(other.sums.get(i)));
+        }
+        return new RangeChecksum(rows + other.rows, hashSum.add(other.hashSum), total);
+    }
+
     public RangeChecksum(long rows, BigInteger hashSum) {
         this(rows, hashSum, List.of());
     }

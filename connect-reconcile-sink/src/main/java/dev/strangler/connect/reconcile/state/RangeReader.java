@@ -2,6 +2,7 @@ package dev.strangler.connect.reconcile.state;
 
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,7 +15,11 @@ public interface RangeReader {
     /** The smallest and largest key, as the range {@code [min, max + 1)}; empty for an empty table. */
     Optional<KeyRange> bounds() throws SQLException;
 
-    RangeChecksum checksum(KeyRange range) throws SQLException;
+    /**
+     * The checksums of contiguous key ranges (in key order, each starting where the previous ends), one per range
+     * ({@link RangeChecksum#empty} for a range without rows), computed together in one read of their span.
+     */
+    List<RangeChecksum> checksums(List<KeyRange> parts) throws SQLException;
 
     /** Every row of the range, by key; each row's values by column name. */
     Map<Long, Map<String, Object>> rows(KeyRange range) throws SQLException;

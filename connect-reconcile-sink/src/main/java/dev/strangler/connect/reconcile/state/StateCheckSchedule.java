@@ -1,14 +1,17 @@
 package dev.strangler.connect.reconcile.state;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
+import dev.strangler.connect.reconcile.evidence.Finding;
 
 /**
  * Runs a {@link StateCheck} periodically on its own thread, so a scan of a large table never holds up
@@ -25,8 +28,15 @@ public final class StateCheckSchedule implements AutoCloseable {
     private final Duration grace;
     private final PluginMetricsRecorder metrics;
     private final ScheduledExecutorService executor;
+    private final Consumer<List<Finding>> confirmed;
 
-    public StateCheckSchedule(StateCheck check, Duration interval, Duration grace, PluginMetricsRecorder metrics, String threadName) {
+    /**
+     * @param confirmed receives the findings of each confirmation (already recorded in the results table), on the
+     *                  check's thread, for the task to pass on to the mismatch topic and the repair hook
+     */
+    public StateCheckSchedule(StateCheck check, Duration interval, Duration grace, PluginMetricsRecorder metrics,
+                              String threadName, Consumer<List<Finding>> confirmed) {
+        this.confirmed = confirmed;
         this.check = check;
         this.interval = interval;
         this.grace = grace;
@@ -55,7 +65,10 @@ public final class StateCheckSchedule implements AutoCloseable {
 
     private void confirm(StateCheck.Scan scan) {
         try {
-            check.confirm(scan);
+            List<Finding> findings = check.confirm(scan);
+            if (!findings.isEmpty()) {
+                confirmed.accept(findings);
+            }
         } catch (Exception e) {
             failed("confirmation", e);
         }

@@ -26,6 +26,7 @@ public final class FieldMapping {
     private final Function<String, Optional<SqlIdentifier>> targetColumn;
     private final Optional<VersionGuard> versionGuard;
     private final Map<Set<String>, List<FieldPair>> implicitPairsByFieldSet = new ConcurrentHashMap<>();
+    private final Map<List<FieldPair>, List<SqlIdentifier>> valueColumnsByPairs = new ConcurrentHashMap<>();
 
     /**
      * @param keyPairs      key fields and their (catalogue-spelled) target columns, in key order
@@ -92,10 +93,15 @@ public final class FieldMapping {
 
     /** The non-key columns to read for rows compared through these pairs (plus the version column). */
     public List<SqlIdentifier> valueColumns(List<FieldPair> pairs) {
+        // Validating identifiers is a regular expression per column: done once per distinct pair list, not per record.
+        return valueColumnsByPairs.computeIfAbsent(pairs, this::deriveValueColumns);
+    }
+
+    private List<SqlIdentifier> deriveValueColumns(List<FieldPair> pairs) {
         Set<String> names = new java.util.LinkedHashSet<>();
         pairs.forEach(p -> names.add(p.column()));
         versionGuard.ifPresent(g -> names.add(g.column()));
         keyPairs.forEach(p -> names.remove(p.column()));
-        return names.stream().map(SqlIdentifier::of).toList();
+        return List.copyOf(names.stream().map(SqlIdentifier::of).toList());
     }
 }

@@ -32,7 +32,6 @@ import dev.strangler.connect.reconcile.lookup.CounterpartLookup;
 import dev.strangler.connect.reconcile.lookup.RowKey;
 import dev.strangler.connect.reconcile.pending.PendingFinding;
 import dev.strangler.connect.reconcile.pending.PendingStore;
-import dev.strangler.connect.reconcile.repair.SignalTable;
 
 /**
  * Transaction-level reconciliation of a stream of records, one batch at a time, without Connect types: the sink task
@@ -44,7 +43,7 @@ import dev.strangler.connect.reconcile.repair.SignalTable;
  *       after the grace period, because the target may simply not have caught up yet.</li>
  *   <li>Due pending findings are claimed in batches and looked up again: cleared if the target now agrees,
  *       otherwise confirmed: written to the results table in the same transaction that removes them from pending,
- *       and returned so the task can report them to the mismatch topic.</li>
+ *       and returned so the task can report them to the mismatch topic and request their repair.</li>
  * </ol>
  */
 public final class StreamReconciler {
@@ -52,8 +51,13 @@ public final class StreamReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(StreamReconciler.class);
     /** Re-check rounds per batch: bounds the time of one {@code put()} when a large backlog falls due at once. */
     private static final int MAX_RECHECK_ROUNDS = 8;
-    /** How stale the backlog gauge may get while nothing changes pending state (counting is a scan of the index). */
+    /**
+     * How stale the backlog gauge and the next due time may get while nothing changes pending state here (counting
+     * is a scan of the index); findings another task left behind are re-checked at most this late.
+     */
     private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(5);
+    /** Pending keys a task tracks in memory at most; beyond, every agreeing key is deleted from pending. */
+    private static final int KNOWN_PENDING_LIMIT = 100_000;
 
     /** Who runs this reconciliation and how long it waits before believing a difference. */
     public record Settings(String connector, String scope, String runId, Duration grace, int recheckBatchSize) {
@@ -69,21 +73,19 @@ public final class StreamReconciler {
     private final ReconcileMetrics metrics;
     private final DatabaseSession target;
     private final DatabaseSession evidence;
-    private final Optional<Repair> repair;
     private final ScopeAuthority authority;
     private final Set<Set<String>> noticedFieldSets = new java.util.HashSet<>();
     private HealthLevel health = HealthLevel.OK;
     private Instant backlogCountedAt = Instant.MIN;
     private boolean pendingChanged;
-
-    /** The optional repair hook: a Debezium signal table in the source database. */
-    public record Repair(SignalTable signals, DatabaseSession source) {
-    }
+    private final KnownPendingKeys knownPending = new KnownPendingKeys(KNOWN_PENDING_LIMIT);
+    private boolean assignmentChanged;
+    /** When the earliest pending finding of the connector falls due, as last read or written; null: unknown. */
+    private Instant nextDue;
 
     public StreamReconciler(Settings settings, FieldMapping mapping, RecordComparer comparer, CounterpartLookup lookup,
                             PendingStore pending, ResultsTable results, FindingMasker masker, ReconcileMetrics metrics,
-                            DatabaseSession target, DatabaseSession evidence, Optional<Repair> repair,
-                            ScopeAuthority authority) {
+                            DatabaseSession target, DatabaseSession evidence, ScopeAuthority authority) {
         this.settings = settings;
         this.mapping = mapping;
         this.comparer = comparer;
@@ -94,7 +96,6 @@ public final class StreamReconciler {
         this.metrics = metrics;
         this.target = target;
         this.evidence = evidence;
-        this.repair = repair;
         this.authority = authority;
     }
 
@@ -104,8 +105,18 @@ public final class StreamReconciler {
         pending.createIfMissing(connection);
         results.createIfMissing(connection);
         connection.commit();
-        metrics.backlog(pending.count(connection, settings.connector()));
+        refreshBacklog(connection);
+        knownPending.load(pending.keys(connection, settings.connector(), KNOWN_PENDING_LIMIT));
         connection.commit();
+    }
+
+    /**
+     * The task's partition assignment changed: pending rows of the newly assigned partitions are unknown to this
+     * task until it reads the pending table again (before its next batch).
+     */
+    public void assignmentChanged() {
+        knownPending.forget();
+        assignmentChanged = true;
     }
 
     /**
@@ -116,13 +127,20 @@ public final class StreamReconciler {
      */
     public ReconcileResult reconcile(List<SourceRow> batch, Instant now) throws SQLException {
         List<ReconcileResult.RejectedRow> rejected = new ArrayList<>();
+        if (assignmentChanged) {
+            Connection connection = evidence.get();
+            knownPending.load(pending.keys(connection, settings.connector(), KNOWN_PENDING_LIMIT));
+            connection.commit();
+            assignmentChanged = false;
+        }
         if (!batch.isEmpty()) {
             compareBatch(latestPerKey(batch), now, rejected);
         }
-        List<Finding> confirmed = recheckDue(now);
+        // Claiming is a locking query: skipped while nothing can be due.
+        List<Finding> confirmed = nextDue == null || !now.isBefore(nextDue) ? recheckDue(now) : List.of();
         if (pendingChanged || !now.isBefore(backlogCountedAt.plus(BACKLOG_REFRESH))) {
             Connection connection = evidence.get();
-            metrics.backlog(pending.count(connection, settings.connector()));
+            refreshBacklog(connection);
             connection.commit();
             backlogCountedAt = now;
             pendingChanged = false;
@@ -153,9 +171,16 @@ public final class StreamReconciler {
             }
         }
         Connection connection = evidence.get();
-        int cleared = pending.delete(connection, settings.connector(), agreeing);
+        List<RowKey> clearing = knownPending.possiblyPending(agreeing);
+        int cleared = pending.delete(connection, settings.connector(), clearing);
         pending.save(connection, settings.connector(), differing);
         connection.commit();
+        knownPending.removed(clearing);
+        knownPending.added(differing.stream().map(f -> f.row().key()).toList());
+        if (!differing.isEmpty()) {
+            Instant due = now.plus(settings.grace());
+            nextDue = nextDue == null || due.isBefore(nextDue) ? due : nextDue;
+        }
         pendingChanged |= cleared > 0 || !differing.isEmpty();
         metrics.compared(rows.size() - stale);
         metrics.matched(agreeing.size());
@@ -173,12 +198,13 @@ public final class StreamReconciler {
             List<PendingFinding> due = pending.claimDue(connection, settings.connector(), now, settings.recheckBatchSize());
             if (due.isEmpty()) {
                 connection.commit();
+                nextDue = null; // what remains falls due later, or is another task's: read at the next refresh
+                pendingChanged = true;
                 break;
             }
             Map<RowKey, Map<String, Object>> counterparts = findCounterparts(due.stream().map(PendingFinding::row).toList());
             List<RowKey> done = new ArrayList<>();
             List<Finding> roundFindings = new ArrayList<>();
-            List<List<Object>> repairKeys = new ArrayList<>();
             long cleared = 0;
             for (PendingFinding finding : due) {
                 SourceRow row = finding.row();
@@ -196,17 +222,15 @@ public final class StreamReconciler {
                         CheckLevel.RECORD, comparison.outcome(), ruleOf(comparison.outcome()), row.key().text(),
                         row.keyValues(), row.fields(), counterpart, comparison.differences(), row.origin(),
                         null, decision.orElse(null), finding.firstSeen(), now)));
-                if (authority.repairAllowed(decision)) {
-                    repairKeys.add(row.keyValues());
-                }
             }
             pending.delete(connection, settings.connector(), done);
             results.insert(connection, roundFindings);
             connection.commit();
+            knownPending.removed(done);
+            nextDue = null;
             pendingChanged = true;
             metrics.cleared(cleared);
             roundFindings.forEach(f -> metrics.confirmed(f.kind()));
-            requestRepair(repairKeys);
             confirmed.addAll(roundFindings);
             if (due.size() < settings.recheckBatchSize()) {
                 break;
@@ -216,14 +240,6 @@ public final class StreamReconciler {
             LOG.info("Confirmed {} findings for {} after the grace period of {}", confirmed.size(), settings.scope(), settings.grace());
         }
         return confirmed;
-    }
-
-    private void requestRepair(List<List<Object>> keys) throws SQLException {
-        if (repair.isEmpty() || keys.isEmpty()) {
-            return;
-        }
-        String id = repair.get().signals().requestSnapshot(repair.get().source().get(), keys);
-        LOG.info("Requested an incremental snapshot of {} keys of {} (signal {})", keys.size(), settings.scope(), id);
     }
 
     /**
@@ -253,9 +269,14 @@ public final class StreamReconciler {
     }
 
     private Map<RowKey, Map<String, Object>> findCounterparts(List<SourceRow> rows) throws SQLException {
-        Set<SqlIdentifier> columns = new LinkedHashSet<>();
+        // Records of one batch mostly share one field set: the columns are derived once per distinct pair list.
+        Set<List<FieldPair>> fieldSets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (SourceRow row : rows) {
-            columns.addAll(mapping.valueColumns(pairsFor(row)));
+            fieldSets.add(pairsFor(row));
+        }
+        Set<SqlIdentifier> columns = new LinkedHashSet<>();
+        for (List<FieldPair> pairs : fieldSets) {
+            columns.addAll(mapping.valueColumns(pairs));
         }
         long start = System.nanoTime();
         Map<RowKey, Map<String, Object>> found = lookup.find(target.get(),
@@ -273,6 +294,12 @@ public final class StreamReconciler {
             }
         }
         return mapping.pairsFor(fields);
+    }
+
+    private void refreshBacklog(Connection connection) throws SQLException {
+        PendingStore.Backlog backlog = pending.backlog(connection, settings.connector());
+        metrics.backlog(backlog.count());
+        nextDue = backlog.nextDue().orElse(Instant.MAX);
     }
 
     private boolean isStale(SourceRow row, Map<String, Object> counterpart) {
@@ -309,6 +336,14 @@ public final class StreamReconciler {
             latest.put(row.key(), row);
         }
         return new ArrayList<>(latest.values());
+    }
+
+    /**
+     * Whether a confirmed finding (of this stream or of a state check of the scope) may be repaired automatically:
+     * always without a plan; with one, only when the scope's conflict rule makes the records' side win.
+     */
+    public boolean repairAllowed(Finding finding) {
+        return authority.repairAllowed(Optional.ofNullable(finding.authority()));
     }
 
     public HealthLevel health() {

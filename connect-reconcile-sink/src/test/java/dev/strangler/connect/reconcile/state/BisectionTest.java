@@ -51,8 +51,15 @@ class BisectionTest {
         }
 
         @Override
-        public RangeChecksum checksum(KeyRange range) {
+        public List<RangeChecksum> checksums(List<KeyRange> parts) {
             checksums++;
+            for (int i = 1; i < parts.size(); i++) {
+                assertThat(parts.get(i).from()).as("parts are contiguous").isEqualTo(parts.get(i - 1).to());
+            }
+            return parts.stream().map(this::checksum).toList();
+        }
+
+        private RangeChecksum checksum(KeyRange range) {
             var slice = rows.subMap(range.from(), range.to());
             BigInteger sum = BigInteger.ZERO;
             for (var entry : slice.entrySet()) {
@@ -83,14 +90,16 @@ class BisectionTest {
     }
 
     @Test
-    void agreeingTablesNeedOneChecksumPerSide() throws Exception {
+    void agreeingTablesNeedOneGroupedChecksumReadPerSide() throws Exception {
         TableInMemory source = table("amount", 10_000);
         TableInMemory target = table("amount_eur", 10_000);
 
         BisectionResult result = new Bisection(8, 16, comparer, PAIRS).run(source, target);
 
         assertThat(result.agrees()).isTrue();
-        assertThat(result.rangesChecked()).isEqualTo(1);
+        assertThat(source.checksums).isEqualTo(1);
+        assertThat(target.checksums).isEqualTo(1);
+        assertThat(result.rangesChecked()).isEqualTo(8);
         assertThat(result.sourceTotal().rows()).isEqualTo(10_000);
         assertThat(result.targetTotal().rows()).isEqualTo(10_000);
         assertThat(result.rowsFetched()).isZero();
@@ -113,9 +122,11 @@ class BisectionTest {
             assertThat(r.contains(7_321)).isTrue();
             assertThat(r.width()).isLessThanOrEqualTo(16);
         });
-        // log8(10000/16) levels of 8 ranges: far fewer rows read than the 20000 of a full comparison.
+        // log8(10000/16) levels of 8 ranges, one grouped read per level and side: far fewer rows read than the
+        // 20000 of a full comparison.
         assertThat(result.rowsFetched()).isLessThanOrEqualTo(32);
         assertThat(result.rangesChecked()).isLessThan(50);
+        assertThat(source.checksums).isEqualTo(4);
     }
 
     @Test
@@ -153,6 +164,30 @@ class BisectionTest {
         assertThat(a.agreesWith(new RangeChecksum(2, java.math.BigInteger.TEN, List.of(new BigDecimal("10.51"))))).isFalse();
         assertThat(a.agreesWith(new RangeChecksum(3, java.math.BigInteger.TEN, List.of(new BigDecimal("10.50"))))).isFalse();
         assertThat(a.agreesWith(new RangeChecksum(2, java.math.BigInteger.ONE, List.of(new BigDecimal("10.50"))))).isFalse();
+    }
+
+    @Test
+    void differencesInSeveralRangesComeOutInKeyOrderWithTotalsOfTheWholeSpan() throws Exception {
+        TableInMemory source = table("amount", 5_000);
+        TableInMemory target = table("amount_eur", 5_000)
+                .with(4_900, new BigDecimal("1.00")).with(30, new BigDecimal("1.00")).with(2_500, new BigDecimal("1.00"));
+        target.rows.remove(1_234L);
+
+        BisectionResult result = new Bisection(8, 16, comparer, PAIRS).run(source, target);
+
+        assertThat(result.differences()).extracting(RowDifference::key).containsExactly(30L, 1_234L, 2_500L, 4_900L);
+        assertThat(result.differingRanges()).isSortedAccordingTo(java.util.Comparator.comparingLong(KeyRange::from));
+        assertThat(result.sourceTotal().rows()).isEqualTo(5_000);
+        assertThat(result.targetTotal().rows()).isEqualTo(4_999);
+    }
+
+    @Test
+    void totalsAddSumsOfDisjointRanges() {
+        RangeChecksum total = RangeChecksum.empty(1)
+                .plus(new RangeChecksum(2, BigInteger.TEN, List.of(new BigDecimal("1.50"))))
+                .plus(new RangeChecksum(1, BigInteger.ONE, List.of(new BigDecimal("2"))));
+
+        assertThat(total).isEqualTo(new RangeChecksum(3, BigInteger.valueOf(11), List.of(new BigDecimal("3.50"))));
     }
 
     @Test

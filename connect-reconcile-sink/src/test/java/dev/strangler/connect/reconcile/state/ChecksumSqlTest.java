@@ -18,17 +18,17 @@ class ChecksumSqlTest {
     private static final List<SqlIdentifier> COLUMNS = List.of(SqlIdentifier.of("holder"), SqlIdentifier.of("premium"));
 
     @Test
-    void checksumHashesKeyAndColumnsWithNullsDistinctFromEmptyStrings() {
-        assertThat(ChecksumSql.checksum(PG, TABLE, KEY, COLUMNS, List.of())).isEqualTo(
-                "SELECT count(*), coalesce(sum(('x' || substr(md5(concat_ws('|', \"id\"::text, "
+    void checksumsHashKeyAndColumnsWithNullsDistinctFromEmptyStringsPerSubRange() {
+        assertThat(ChecksumSql.checksums(PG, TABLE, KEY, COLUMNS, List.of())).isEqualTo(
+                "SELECT width_bucket(\"id\", ?::bigint[]) AS part, count(*), coalesce(sum(('x' || substr(md5(concat_ws('|', \"id\"::text, "
                         + "coalesce(\"holder\"::text, '\\N'), coalesce(\"premium\"::text, '\\N'))), 1, 15))::bit(60)::bigint), 0) "
-                        + "FROM \"legacy\".\"policy\" WHERE \"id\" >= ? AND \"id\" < ?");
+                        + "FROM \"legacy\".\"policy\" WHERE \"id\" >= ? AND \"id\" < ? GROUP BY part");
     }
 
     @Test
     void summedColumnsAreAddedToTheAggregate() {
-        assertThat(ChecksumSql.checksum(PG, TABLE, KEY, COLUMNS, List.of(SqlIdentifier.of("premium"))))
-                .contains("::bit(60)::bigint), 0), coalesce(sum(\"premium\"), 0) FROM \"legacy\".\"policy\"");
+        assertThat(ChecksumSql.checksums(PG, TABLE, KEY, COLUMNS, List.of(SqlIdentifier.of("premium"))))
+                .contains("::bit(60)::bigint), 0), coalesce(sum(\"premium\"), 0) FROM \"legacy\".\"policy\" WHERE");
     }
 
     @Test

@@ -1,0 +1,67 @@
+package dev.strangler.connect.reconcile;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+
+import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
+import dev.strangler.connect.core.sql.SqlIdentifier;
+import dev.strangler.connect.reconcile.compare.FieldPair;
+import dev.strangler.connect.reconcile.compare.RecordComparer;
+import dev.strangler.connect.reconcile.evidence.FindingMasker;
+import dev.strangler.connect.reconcile.evidence.ResultsTable;
+import dev.strangler.connect.reconcile.lookup.TargetTable;
+import dev.strangler.connect.reconcile.state.Bisection;
+import dev.strangler.connect.reconcile.state.StateCheck;
+import dev.strangler.connect.reconcile.stream.DatabaseSession;
+
+/**
+ * Builds the state-level check a connector configuration describes, the one way both the sink task (task 0, on its
+ * schedule) and anything that runs a check directly (the benchmark) wire it: the mapping's columns as the target's
+ * catalogue spells them, the connector's comparison rules, masks and results table, and sessions of its own.
+ */
+public final class StateChecks {
+
+    private StateChecks() {
+    }
+
+    /**
+     * @param connector the connector name written into findings
+     * @throws SQLException when the target table cannot be described
+     */
+    public static StateCheck from(ReconcileSinkConfig config, String connector, PluginMetricsRecorder metrics, Clock clock)
+            throws SQLException {
+        DatabaseSession target = new DatabaseSession(config.targetConnection(), true);
+        try {
+            TargetTable table = TargetTable.describe(target.get(), config.targetDialect(), config.targetTable());
+            FieldPair key = ReconcileSinkTask.resolve(config.keyPairs(), table, ReconcileSinkConfig.MAPPING_KEY).get(0);
+            // State checks require explicit compared fields (validated), so these are also the masked pairs.
+            List<FieldPair> compared = ReconcileSinkTask.resolve(config.comparedPairs(), table, ReconcileSinkConfig.MAPPING_FIELDS);
+            List<FieldPair> summed = compared.stream().filter(p -> config.stateSumFields().contains(p.field())).toList();
+            StateCheck.Tables tables = new StateCheck.Tables(
+                    config.sourceDialect().orElseThrow(), config.stateSourceTable(), SqlIdentifier.of(key.field()),
+                    fields(compared), fields(summed),
+                    config.targetDialect(), config.targetTable(), SqlIdentifier.of(key.column()),
+                    columns(compared), columns(summed));
+            return new StateCheck(connector, config.scope(), tables,
+                    new Bisection(config.bisectionFactor(), config.bisectionThreshold(),
+                            new RecordComparer(config.comparisonRules()), compared),
+                    new DatabaseSession(config.sourceConnection().orElseThrow(), true),
+                    target,
+                    new DatabaseSession(config.evidenceConnection(), false),
+                    new ResultsTable(config.evidenceConnection().dialect(), config.resultsTable()),
+                    new FindingMasker(config.maskedFields(), compared), metrics, clock);
+        } catch (SQLException | RuntimeException e) {
+            target.close();
+            throw e;
+        }
+    }
+
+    private static List<SqlIdentifier> fields(List<FieldPair> pairs) {
+        return pairs.stream().map(p -> SqlIdentifier.of(p.field())).toList();
+    }
+
+    private static List<SqlIdentifier> columns(List<FieldPair> pairs) {
+        return pairs.stream().map(p -> SqlIdentifier.of(p.column())).toList();
+    }
+}
