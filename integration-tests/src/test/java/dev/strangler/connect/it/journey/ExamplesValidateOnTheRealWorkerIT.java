@@ -141,6 +141,27 @@ class ExamplesValidateOnTheRealWorkerIT {
         assertThat(failures).as("an error names " + reportedKey).anyMatch(failure -> failure.startsWith(connector + ": " + reportedKey + ": "));
     }
 
+    /**
+     * The guard's bindings are checked against the plan (here the plan file on the worker) in the worker's own
+     * validation answer, on the binding's key: Connect has no cross-key hook for a transformation, so these errors
+     * come from the keys' recommenders, which Connect calls with all of the transformation's values.
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "transforms.guard.guard.tables  | polad.policy_version=endorsment                          | 'polad.policy_version=endorsment': the plan has no entity 'endorsment' (entities: endorsement, policy)",
+            "transforms.guard.guard.columns | endorsement.country=ctry_cd,endorsement.line=prod_line_cd | 'endorsement.line=prod_line_cd': entity 'endorsement' has no field 'line'",
+            "transforms.guard.guard.columns | claim.product_line=prod_line_cd                          | 'claim.product_line=prod_line_cd': the plan has no entity 'claim'",
+    })
+    void aGuardBindingThePlanDoesNotHaveIsReportedOnItsKey(String key, String brokenValue, String message) throws IOException {
+        String connector = "endorsement-legacy-cdc";
+        Map<String, String> config = connectorConfig(examples.resolve("phase-2-partial-extraction/" + connector + ".json"));
+        config.put(key, brokenValue);
+
+        assertThat(validate(connector, config)).singleElement().asString()
+                .startsWith(connector + ": " + key + ": ")
+                .contains(message);
+    }
+
     /** The errors the worker reports, each as "where: key: message"; empty when the config is valid. */
     private static List<String> validate(String what, Map<String, String> config) {
         JsonNode result = stack.connect().validate(config.get("connector.class"), config);

@@ -2,6 +2,7 @@ package dev.strangler.connect.core.plan;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,10 @@ public final class MigrationPlan {
     MigrationPlan(int version, String name, Map<String, List<String>> entities, List<PlanScope> scopes) {
         this.version = version;
         this.name = name;
-        this.entities = Map.copyOf(entities);
+        // Document order, so messages that list the entities read like the plan does.
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        entities.forEach((entity, fields) -> ordered.put(entity, List.copyOf(fields)));
+        this.entities = Collections.unmodifiableMap(ordered);
         this.scopes = List.copyOf(scopes);
         this.evaluationOrder = evaluationOrder(this.scopes);
     }
@@ -58,7 +62,7 @@ public final class MigrationPlan {
         return Optional.ofNullable(name);
     }
 
-    /** Entity names and the fields predicates may use. */
+    /** Entity names and the fields predicates may use, in document order. */
     public Map<String, List<String>> entities() {
         return entities;
     }

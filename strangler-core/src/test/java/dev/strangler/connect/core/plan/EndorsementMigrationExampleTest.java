@@ -27,7 +27,7 @@ class EndorsementMigrationExampleTest {
         MigrationPlan plan = example();
 
         assertThat(plan.name()).contains("endorsement-migration");
-        assertThat(plan.entities()).containsOnlyKeys("endorsement", "policy");
+        assertThat(plan.entities().keySet()).containsExactly("endorsement", "policy"); // document order
         assertThat(plan.scopes()).extracting(PlanScope::name)
                 .containsExactly("endorsements", "policies", "auto-de-address-changes", "auto-de-vehicle-changes");
     }
