@@ -20,9 +20,14 @@ import org.apache.kafka.common.config.ConfigException;
 
 import dev.strangler.connect.core.config.EnumValidator;
 import dev.strangler.connect.core.jdbc.JdbcConnectionConfig;
+import dev.strangler.connect.core.plan.MigrationPlan;
+import dev.strangler.connect.core.plan.MigrationPlanConfig;
 import dev.strangler.connect.core.sql.SqlIdentifier;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.housekeeping.HousekeepingMode;
+import dev.strangler.connect.outbox.plan.PlanBinding;
+import dev.strangler.connect.outbox.plan.PublicationAuthority;
+import dev.strangler.connect.outbox.plan.PublisherViolationPolicy;
 import dev.strangler.connect.outbox.shape.AdditionalColumn;
 import dev.strangler.connect.outbox.shape.BadRowPolicy;
 import dev.strangler.connect.outbox.shape.MetadataPlacement;
@@ -43,6 +48,7 @@ public final class OutboxSourceConfig extends AbstractConfig {
     public static final String POLL_GROUP = "Polling";
     public static final String BAD_ROW_GROUP = "Bad rows";
     public static final String HOUSEKEEPING_GROUP = "Housekeeping";
+    public static final String PLAN_GROUP = "Migration plan";
 
     public static final String TABLES = "outbox.tables";
     public static final String COLUMN_TRANSACTION_ID = "column.transaction.id";
@@ -61,6 +67,7 @@ public final class OutboxSourceConfig extends AbstractConfig {
     public static final String METADATA_PLACEMENT = "metadata.placement";
 
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    public static final String POLL_BACKOFF_INITIAL_MS = "poll.backoff.initial.ms";
     public static final String POLL_BATCH_SIZE = "poll.batch.size";
     public static final String POLL_NOTIFY_CHANNEL = "poll.notify.channel";
 
@@ -72,9 +79,18 @@ public final class OutboxSourceConfig extends AbstractConfig {
     public static final String HOUSEKEEPING_RETENTION_MS = "housekeeping.retention.ms";
     public static final String HOUSEKEEPING_INTERVAL_MS = "housekeeping.interval.ms";
 
+    public static final String PLAN_AGGREGATE_TYPES = "plan.aggregate.types";
+    public static final String PLAN_FIELDS = "plan.fields";
+    public static final String PLAN_VIOLATION_POLICY = "plan.violation.policy";
+    public static final String PLAN_VIOLATION_TOPIC = "plan.violation.topic";
+
+    /** The ACL guard's default too, so operators find every kind of authority violation on one topic. */
+    public static final String DEFAULT_VIOLATION_TOPIC = "strangler.authority.violations";
+
     /** Set by the connector in each task's configuration: the tables that task publishes. */
     public static final String TASK_TABLES = "task.tables";
 
+    private static final long MIN_POLL_INTERVAL_MS = 10;
     static final String DEFAULT_APPLICATION_NAME = "strangler-outbox-source";
     private static final Pattern LEGAL_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
@@ -89,6 +105,7 @@ public final class OutboxSourceConfig extends AbstractConfig {
     private final OutboxTableLayout layout;
     private final TopicRouter topicRouter;
     private final List<AdditionalColumn> additionalColumns;
+    private final Optional<PublicationAuthority> publicationAuthority;
 
     public OutboxSourceConfig(Map<String, String> originals) {
         this(CONFIG_DEF, originals);
@@ -115,6 +132,13 @@ public final class OutboxSourceConfig extends AbstractConfig {
                 optionalIdentifier(COLUMN_TRACING),
                 additionalColumns.stream().map(AdditionalColumn::column).toList());
         this.topicRouter = TopicRouter.of(getString(TOPIC_PATTERN));
+        Optional<MigrationPlan> plan = MigrationPlanConfig.optionalFrom(this);
+        this.publicationAuthority = plan.map(p -> new PublicationAuthority(p, PlanBinding.parse(getList(PLAN_AGGREGATE_TYPES),
+                getList(PLAN_FIELDS), p, additionalColumnNames(additionalColumns))));
+    }
+
+    private static List<String> additionalColumnNames(List<AdditionalColumn> columns) {
+        return columns.stream().map(column -> column.column().name()).toList();
     }
 
     private static ConfigDef configDef() {
@@ -170,10 +194,17 @@ public final class OutboxSourceConfig extends AbstractConfig {
                 SHAPE_GROUP, ++order, Width.SHORT, "Metadata placement", EnumValidator.of(MetadataPlacement.class));
 
         order = 0;
-        def.define(POLL_INTERVAL_MS, Type.LONG, 1000L, ConfigDef.Range.between(10, 300_000), Importance.MEDIUM,
+        def.define(POLL_INTERVAL_MS, Type.LONG, 1000L, ConfigDef.Range.between(MIN_POLL_INTERVAL_MS, 300_000), Importance.MEDIUM,
                 "Longest wait between two reads of an idle outbox; with " + POLL_NOTIFY_CHANNEL + " a notification ends the "
                         + "wait early. Also the wait before retrying after a database error.",
                 POLL_GROUP, ++order, Width.SHORT, "Poll interval (ms)");
+        def.define(POLL_BACKOFF_INITIAL_MS, Type.LONG, 2L, ConfigDef.Range.between(1, 300_000), Importance.LOW,
+                "Wait after the first poll that finds no event; each further empty poll doubles it up to " + POLL_INTERVAL_MS
+                        + ", and a poll that finds events makes it short again. Events committed while an older transaction "
+                        + "is still open are held back until it ends (usually a millisecond or two); a short first wait "
+                        + "publishes them then instead of a whole interval later. Set it to " + POLL_INTERVAL_MS
+                        + " for a fixed interval.",
+                POLL_GROUP, ++order, Width.SHORT, "First idle wait (ms)");
         def.define(POLL_BATCH_SIZE, Type.INT, 1000, ConfigDef.Range.between(1, 100_000), Importance.MEDIUM,
                 "Most rows read from one table in one poll.", POLL_GROUP, ++order, Width.SHORT, "Batch size");
         def.define(POLL_NOTIFY_CHANNEL, Type.STRING, "", new IdentifierValidator(false), Importance.LOW,
@@ -205,6 +236,32 @@ public final class OutboxSourceConfig extends AbstractConfig {
                 HOUSEKEEPING_GROUP, ++order, Width.SHORT, "Retention (ms)");
         def.define(HOUSEKEEPING_INTERVAL_MS, Type.LONG, 10_000L, ConfigDef.Range.between(100, 86_400_000), Importance.LOW,
                 "How often housekeeping runs at most.", HOUSEKEEPING_GROUP, ++order, Width.SHORT, "Housekeeping interval (ms)");
+
+        MigrationPlanConfig.define(def, PLAN_GROUP);
+        order = 2; // after the two plan keys
+        def.define(PLAN_AGGREGATE_TYPES, Type.LIST, "", Importance.HIGH,
+                "With a migration plan: which aggregate types are which plan entity, as aggregatetype=entity entries, e.g. "
+                        + "Endorsement=endorsement. An event of a bound type whose scope has publisher legacy at the event's time "
+                        + "is handled by " + PLAN_VIOLATION_POLICY + "; events of other aggregate types, and events before the "
+                        + "plan governs their entity, are published as usual. Required with a plan.",
+                PLAN_GROUP, ++order, Width.LONG, "Plan entities");
+        def.define(PLAN_FIELDS, Type.LIST, "", Importance.MEDIUM,
+                "Where a plan field is found when it is not the payload's top-level field of the same name, as "
+                        + "entity.field=payload:<dotted path> or entity.field=column:<column of " + COLUMN_ADDITIONAL + ">, "
+                        + "e.g. endorsement.country=payload:policy.country. A field that is missing or not a scalar "
+                        + "matches no condition of a scope (the event falls to a less specific scope).",
+                PLAN_GROUP, ++order, Width.LONG, "Plan fields");
+        def.define(PLAN_VIOLATION_POLICY, Type.STRING, EnumValidator.configValue(PublisherViolationPolicy.VIOLATION_TOPIC),
+                EnumValidator.of(PublisherViolationPolicy.class), Importance.MEDIUM,
+                "An event whose scope the plan gives to legacy as publisher at the event's time: violation-topic sends it to "
+                        + PLAN_VIOLATION_TOPIC + " instead of its domain topic, with the scope, phase and reason in "
+                        + "strangler.violation.* headers; publish-with-headers publishes it as usual with those headers; skip "
+                        + "drops it with a log line. Each is counted in publisher-violations-total.",
+                PLAN_GROUP, ++order, Width.SHORT, "Violation policy", EnumValidator.of(PublisherViolationPolicy.class));
+        def.define(PLAN_VIOLATION_TOPIC, Type.STRING, DEFAULT_VIOLATION_TOPIC, Importance.MEDIUM,
+                "Topic for events of legacy-published scopes when " + PLAN_VIOLATION_POLICY + "=violation-topic (the ACL "
+                        + "authority guard's default violation topic).",
+                PLAN_GROUP, ++order, Width.LONG, "Violation topic");
         return def;
     }
 
@@ -233,6 +290,13 @@ public final class OutboxSourceConfig extends AbstractConfig {
                 add(problems, BAD_ROW_TOPIC, "'" + topic + "' is not a legal topic name (letters, digits, '.', '_', '-')");
             }
         }
+        long interval = longOr(config.get(POLL_INTERVAL_MS), 1000L);
+        long initialWait = longOr(config.get(POLL_BACKOFF_INITIAL_MS), 2L);
+        // An interval outside its range is reported by its own validator; compared only with a valid one.
+        if (interval >= MIN_POLL_INTERVAL_MS && initialWait > interval) {
+            add(problems, POLL_BACKOFF_INITIAL_MS, "must not exceed " + POLL_INTERVAL_MS + " (" + interval + "), the longest wait");
+        }
+        planProblems(config, problems);
         String mode = config.getOrDefault(HOUSEKEEPING_MODE, "leave");
         String retention = config.getOrDefault(HOUSEKEEPING_RETENTION_MS, "0").trim();
         boolean hasRetention = !retention.isEmpty() && !retention.equals("0");
@@ -290,6 +354,73 @@ public final class OutboxSourceConfig extends AbstractConfig {
         return problems;
     }
 
+    /** The plan keys: bindings only with a plan, the event time column with one, bindings that fit the plan. */
+    private static void planProblems(Map<String, String> config, Map<String, List<String>> problems) {
+        boolean planSet = !config.getOrDefault(MigrationPlanConfig.PLAN, "").isBlank()
+                || !config.getOrDefault(MigrationPlanConfig.PLAN_FILE, "").isBlank();
+        List<String> aggregateTypes = entries(config.get(PLAN_AGGREGATE_TYPES));
+        List<String> fields = entries(config.get(PLAN_FIELDS));
+        if (!planSet) {
+            for (String key : List.of(PLAN_AGGREGATE_TYPES, PLAN_FIELDS)) {
+                if (!entries(config.get(key)).isEmpty()) {
+                    add(problems, key, "has no effect without " + MigrationPlanConfig.PLAN + " or " + MigrationPlanConfig.PLAN_FILE);
+                }
+            }
+            return;
+        }
+        if (config.getOrDefault(COLUMN_TIMESTAMP, "").isBlank()) {
+            add(problems, COLUMN_TIMESTAMP, "is required with a migration plan: the plan is evaluated at each event's time");
+        }
+        if (isEnum(PublisherViolationPolicy.class, config.getOrDefault(PLAN_VIOLATION_POLICY, "violation-topic"),
+                PublisherViolationPolicy.VIOLATION_TOPIC)) {
+            String topic = config.getOrDefault(PLAN_VIOLATION_TOPIC, DEFAULT_VIOLATION_TOPIC).trim();
+            if (!LEGAL_TOPIC.matcher(topic).matches()) {
+                add(problems, PLAN_VIOLATION_TOPIC, "'" + topic + "' is not a legal topic name (letters, digits, '.', '_', '-')");
+            }
+        }
+        MigrationPlan plan;
+        try {
+            AbstractConfig planKeys = new AbstractConfig(MigrationPlanConfig.define(new ConfigDef(), PLAN_GROUP), config, false);
+            plan = MigrationPlanConfig.optionalFrom(planKeys).orElseThrow();
+        } catch (ConfigException e) {
+            return; // an invalid plan, or both keys: reported against the plan keys themselves
+        }
+        List<String> additionalColumns = new ArrayList<>();
+        for (String entry : entries(config.get(COLUMN_ADDITIONAL))) {
+            try {
+                additionalColumns.add(AdditionalColumn.parse(entry).column().name());
+            } catch (IllegalArgumentException e) {
+                // reported by the key's own validator
+            }
+        }
+        try {
+            PlanBinding.parse(aggregateTypes, fields, plan, additionalColumns);
+        } catch (PlanBinding.InvalidBinding e) {
+            add(problems, e.aboutFields() ? PLAN_FIELDS : PLAN_AGGREGATE_TYPES, e.getMessage());
+        }
+    }
+
+    private static List<String> entries(String list) {
+        List<String> entries = new ArrayList<>();
+        if (list != null) {
+            for (String entry : list.split(",")) {
+                if (!entry.isBlank()) {
+                    entries.add(entry.trim());
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** A number key's value, or {@code fallback} when it is unset or not a number (its own validator reports that). */
+    private static long longOr(String value, long fallback) {
+        try {
+            return value == null || value.isBlank() ? fallback : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value, E expected) {
         try {
             return EnumValidator.parse(type, "", value) == expected;
@@ -345,6 +476,10 @@ public final class OutboxSourceConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
     }
 
+    public Duration pollBackoffInitial() {
+        return Duration.ofMillis(getLong(POLL_BACKOFF_INITIAL_MS));
+    }
+
     public int batchSize() {
         return getInt(POLL_BATCH_SIZE);
     }
@@ -360,6 +495,19 @@ public final class OutboxSourceConfig extends AbstractConfig {
     public Optional<String> errorTopic() {
         String topic = getString(BAD_ROW_TOPIC);
         return topic == null || topic.isBlank() ? Optional.empty() : Optional.of(topic.trim());
+    }
+
+    /** Who publishes which event's scope, by the migration plan; empty without a plan. */
+    public Optional<PublicationAuthority> publicationAuthority() {
+        return publicationAuthority;
+    }
+
+    public PublisherViolationPolicy publisherViolationPolicy() {
+        return EnumValidator.parse(PublisherViolationPolicy.class, PLAN_VIOLATION_POLICY, getString(PLAN_VIOLATION_POLICY));
+    }
+
+    public String violationTopic() {
+        return getString(PLAN_VIOLATION_TOPIC).trim();
     }
 
     public HousekeepingMode housekeepingMode() {

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.strangler.connect.core.StranglerVersion;
 import dev.strangler.connect.core.jdbc.JdbcConnectionConfig;
+import dev.strangler.connect.core.plan.MigrationPlanConfig;
 import dev.strangler.connect.core.sql.PostgresDialect;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.model.OutboxOffsets;
@@ -118,6 +119,7 @@ public class OutboxSourceConnector extends SourceConnector {
             ConfigValue value = byName.get(key);
             messages.forEach(value::addErrorMessage);
         });
+        MigrationPlanConfig.validateChoice(connectorConfigs, byName, false);
         if (config.configValues().stream().allMatch(value -> value.errorMessages().isEmpty())) {
             databaseCheck.check(new OutboxSourceConfig(connectorConfigs), byName);
         }

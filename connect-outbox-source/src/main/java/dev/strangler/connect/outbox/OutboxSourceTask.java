@@ -29,6 +29,8 @@ import dev.strangler.connect.outbox.jdbc.PostgresSession;
 import dev.strangler.connect.outbox.metrics.OutboxMetrics;
 import dev.strangler.connect.outbox.model.OutboxOffsets;
 import dev.strangler.connect.outbox.model.OutboxPosition;
+import dev.strangler.connect.outbox.plan.PublicationGuard;
+import dev.strangler.connect.outbox.poll.IdleBackoff;
 import dev.strangler.connect.outbox.poll.IntervalWakeUp;
 import dev.strangler.connect.outbox.poll.JdbcOutboxReader;
 import dev.strangler.connect.outbox.poll.NotificationWakeUp;
@@ -53,10 +55,12 @@ public class OutboxSourceTask extends SourceTask {
     private PostgresSession session;
     private OutboxPoller poller;
     private WakeUpSignal idleWait;
+    private IdleBackoff idleBackoff;
     private final IntervalWakeUp retryWait = new IntervalWakeUp();
     private TransactionContext transactionContext;
     private List<Map<String, String>> partitions;
     private Optional<String> errorTopic;
+    private PublicationGuard publicationGuard;
     private volatile boolean stopping;
     private long committedOffsetsReadAt;
 
@@ -85,11 +89,19 @@ public class OutboxSourceTask extends SourceTask {
                 ? Housekeeper.LEAVE
                 : new JdbcHousekeeper(session, queries, config.housekeepingMode(), config.markColumn(), config.retention());
         idleWait = config.notifyChannel().isPresent() ? new NotificationWakeUp(session) : new IntervalWakeUp();
+        idleBackoff = new IdleBackoff(config.pollBackoffInitial().toMillis(), config.pollInterval().toMillis());
+        publicationGuard = config.publicationAuthority()
+                .map(authority -> new PublicationGuard(authority, config.publisherViolationPolicy(), config.violationTopic(),
+                        metrics::publisherViolation))
+                .orElse(PublicationGuard.publishEverything());
         transactionContext = context.transactionContext();
-        poller = new OutboxPoller(tables, loadPositions(tables), new JdbcOutboxReader(session, queries), shaper, config.badRowPolicy(),
+        poller = new OutboxPoller(tables, loadPositions(tables), new JdbcOutboxReader(session, queries), shaper, publicationGuard,
+                config.badRowPolicy(),
                 config.batchSize(), housekeeper, config.housekeepingInterval().toMillis(), metrics, System::currentTimeMillis);
-        LOG.info("Outbox task started for tables {}{}", tables,
-                transactionContext != null ? " (Kafka transactions end only where source transactions end)" : "");
+        LOG.info("Outbox task started for tables {}{}{}", tables,
+                transactionContext != null ? " (Kafka transactions end only where source transactions end)" : "",
+                config.publicationAuthority().isPresent() ? ", publication checked against the migration plan (violations: "
+                        + config.publisherViolationPolicy() + ")" : "");
     }
 
     private void checkTables(Map<TableName, OutboxQueries> queries) {
@@ -157,6 +169,9 @@ public class OutboxSourceTask extends SourceTask {
                 transactionContext.commitTransaction();
             }
         }
+        if (!batch.isEmpty() || batch.earlierTransactionEnded()) {
+            idleBackoff.eventsFound();
+        }
         if (!batch.isEmpty()) {
             return batch.records();
         }
@@ -169,7 +184,7 @@ public class OutboxSourceTask extends SourceTask {
             return;
         }
         try {
-            idleWait.await(config.pollInterval().toMillis());
+            idleWait.await(idleBackoff.nextWaitMillis());
         } catch (SQLException e) {
             // The next poll reconnects and reports a lasting failure.
             session.invalidate();
@@ -180,8 +195,8 @@ public class OutboxSourceTask extends SourceTask {
     /** Counts events Kafka acknowledged; under exactly-once this is called after the transaction commits. */
     @Override
     public void commitRecord(SourceRecord record, RecordMetadata metadata) {
-        if (metadata == null || errorTopic.filter(record.topic()::equals).isPresent()) {
-            return; // dropped by a transformation, or a bad row sent to the error topic
+        if (metadata == null || errorTopic.filter(record.topic()::equals).isPresent() || publicationGuard.isViolationTopic(record.topic())) {
+            return; // dropped by a transformation, or a bad row or an authority violation sent to its topic
         }
         metrics.eventPublished(OutboxOffsets.tableOf(record.sourcePartition()));
     }

@@ -77,6 +77,8 @@ class OutboxSourceConnectorTest {
             housekeeping.mode      | truncate                    | Must be one of [leave, delete, mark]
             poll.batch.size        | 0                           | Value must be at least 1
             poll.interval.ms       | 1                           | Value must be at least 10
+            poll.backoff.initial.ms | 0                          | Value must be at least 1
+            poll.backoff.initial.ms | 5000                       | must not exceed poll.interval.ms (1000)
             poll.notify.channel    | outbox events               | not a valid SQL identifier
             connection.url         | jdbc:mysql://db/x           | Unsupported JDBC URL
             connection.url         | jdbc:oracle:thin:@//db/X    | needs PostgreSQL 13 or newer
@@ -220,5 +222,71 @@ class OutboxSourceConnectorTest {
                 .containsExactly("tx", "event_id", "aggregatetype", "aggregateid", "type", "payload", "created_at", "tracingspancontext",
                         "tenant_id");
         assertThat(parsed.layout(TableName.parse("x")).timestamp()).isEqualTo(Optional.of(dev.strangler.connect.core.sql.SqlIdentifier.of("created_at")));
+    }
+
+    private static final String PLAN = """
+            version: 1
+            entities:
+              endorsement:
+                fields: [product_line, country]
+            scopes:
+              - name: endorsements
+                entity: endorsement
+                effective:
+                  - from: 2027-01-01T00:00:00Z
+                    phase: mirror
+                    system-of-record: legacy
+                    write-authority: legacy
+                    publisher: legacy
+                    conflict: legacy-wins
+            """;
+
+    private static Map<String, String> withPlan() {
+        Map<String, String> config = minimal();
+        config.put("migration.plan", PLAN);
+        config.put("plan.aggregate.types", "Endorsement=endorsement");
+        config.put("column.timestamp", "created_at");
+        return config;
+    }
+
+    @Test
+    void aPlanWithItsBindingsIsAcceptedAndDivertsToTheSharedViolationTopicByDefault() {
+        assertThat(errors(withPlan())).isEmpty();
+        OutboxSourceConfig config = new OutboxSourceConfig(withPlan());
+
+        assertThat(config.publicationAuthority()).isPresent();
+        assertThat(config.publisherViolationPolicy()).isEqualTo(dev.strangler.connect.outbox.plan.PublisherViolationPolicy.VIOLATION_TOPIC);
+        assertThat(config.violationTopic()).isEqualTo("strangler.authority.violations");
+        assertThat(new OutboxSourceConfig(minimal()).publicationAuthority()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            plan.aggregate.types  | Endorsement=claim                      | plan.aggregate.types | 'claim' is not an entity of the migration plan
+            plan.aggregate.types  | ''                                     | plan.aggregate.types | bind at least one aggregate type
+            plan.fields           | endorsement.currency=payload:currency  | plan.fields          | 'currency' is not a field of entity 'endorsement'
+            plan.fields           | endorsement.country=column:country     | plan.fields          | list it in column.additional
+            column.timestamp      | ''                                     | column.timestamp     | required with a migration plan
+            plan.violation.topic  | 'bad topic'                            | plan.violation.topic | not a legal topic name
+            plan.violation.policy | ignore                                 | plan.violation.policy | Must be one of [violation-topic, publish-with-headers, skip]
+            migration.plan        | 'version: 1'                           | migration.plan       | migration.plan
+            migration.plan.file   | /etc/plan.yaml                         | migration.plan.file  | not both
+            """)
+    void planProblemsNameTheirKey(String key, String value, String errorKey, String message) {
+        Map<String, String> config = withPlan();
+        config.put(key, value);
+
+        assertThat(errors(config)).containsKey(errorKey);
+        assertThat(errors(config).get(errorKey)).anySatisfy(error -> assertThat(error).contains(message));
+        assertThatThrownBy(() -> new OutboxSourceConfig(config)).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void planBindingsWithoutAPlanAreReportedAsHavingNoEffect() {
+        Map<String, String> config = minimal();
+        config.put("plan.aggregate.types", "Endorsement=endorsement");
+
+        assertThat(errors(config)).containsOnlyKeys("plan.aggregate.types");
+        assertThat(errors(config).get("plan.aggregate.types")).anySatisfy(error -> assertThat(error).contains("has no effect without migration.plan"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
 import dev.strangler.connect.core.sql.TableName;
+import dev.strangler.connect.outbox.plan.PublisherViolationPolicy;
 import dev.strangler.connect.outbox.shape.BadRowPolicy;
 import dev.strangler.connect.outbox.shape.BadRowReason;
 import dev.strangler.connect.core.config.EnumValidator;
@@ -15,7 +16,8 @@ import dev.strangler.connect.core.config.EnumValidator;
  * {@code events-published-total/-rate}, {@code lag-ms} (age of the oldest unpublished row; NaN without a timestamp
  * column), {@code poll-duration-avg/-max}, {@code batch-size} (rows in the last batch) and {@code rows-read-total},
  * {@code bad-rows-total} (tagged by reason and policy), {@code poll-errors-total}, {@code housekeeping-rows-total}
- * and {@code malformed-trace-context-total}.
+ * , {@code malformed-trace-context-total} and {@code publisher-violations-total} (events of scopes the migration plan gives
+ * to legacy as publisher, tagged by table, scope and policy).
  */
 public final class OutboxMetrics {
 
@@ -72,6 +74,16 @@ public final class OutboxMetrics {
 
     public void malformedTraceContext() {
         recorder.counter("malformed-trace-context", "Tracing column values that are not a W3C trace context").increment();
+    }
+
+    public void publisherViolation(TableName table, String scope, PublisherViolationPolicy policy) {
+        recorder.counter("publisher-violations", "Outbox events of scopes the migration plan gives to legacy as publisher",
+                Map.of("table", table.toString(), "scope", scope, "policy", EnumValidator.configValue(policy))).increment();
+    }
+
+    public long publisherViolations(TableName table, String scope, PublisherViolationPolicy policy) {
+        return recorder.counter("publisher-violations", "Outbox events of scopes the migration plan gives to legacy as publisher",
+                Map.of("table", table.toString(), "scope", scope, "policy", EnumValidator.configValue(policy))).count();
     }
 
     public long eventsPublished(TableName table) {

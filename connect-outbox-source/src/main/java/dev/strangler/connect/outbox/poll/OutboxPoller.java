@@ -22,6 +22,7 @@ import dev.strangler.connect.outbox.metrics.OutboxMetrics;
 import dev.strangler.connect.outbox.model.OutboxBatch;
 import dev.strangler.connect.outbox.model.OutboxPosition;
 import dev.strangler.connect.outbox.model.OutboxRow;
+import dev.strangler.connect.outbox.plan.PublicationGuard;
 import dev.strangler.connect.outbox.shape.BadRowException;
 import dev.strangler.connect.outbox.shape.BadRowPolicy;
 import dev.strangler.connect.outbox.shape.OutboxEventShaper;
@@ -49,6 +50,7 @@ public final class OutboxPoller {
     private final List<TableName> tables;
     private final OutboxReader reader;
     private final OutboxEventShaper shaper;
+    private final PublicationGuard publicationGuard;
     private final BadRowPolicy badRowPolicy;
     private final int batchSize;
     private final Housekeeper housekeeper;
@@ -68,7 +70,7 @@ public final class OutboxPoller {
     private boolean recordsSinceTransactionEnd;
 
     public OutboxPoller(List<TableName> tables, Map<TableName, Optional<OutboxPosition>> startPositions, OutboxReader reader,
-                        OutboxEventShaper shaper, BadRowPolicy badRowPolicy, int batchSize, Housekeeper housekeeper,
+                        OutboxEventShaper shaper, PublicationGuard publicationGuard, BadRowPolicy badRowPolicy, int batchSize, Housekeeper housekeeper,
                         long housekeepingIntervalMillis, OutboxMetrics metrics, LongSupplier clockMillis) {
         if (tables.isEmpty()) {
             throw new IllegalArgumentException("a poller needs at least one table");
@@ -76,6 +78,7 @@ public final class OutboxPoller {
         this.tables = List.copyOf(tables);
         this.reader = reader;
         this.shaper = shaper;
+        this.publicationGuard = publicationGuard;
         this.badRowPolicy = badRowPolicy;
         this.batchSize = batchSize;
         this.housekeeper = housekeeper;
@@ -145,7 +148,7 @@ public final class OutboxPoller {
             OutboxRow row = rows.get(i);
             Optional<SourceRecord> record;
             try {
-                record = Optional.of(shaper.toRecord(row));
+                record = publicationGuard.check(row, shaper.toRecord(row));
             } catch (BadRowException problem) {
                 if (badRowPolicy == BadRowPolicy.FAIL && i > 0) {
                     // Publish everything before the bad row; the next poll of this table starts at it and fails.

@@ -22,6 +22,7 @@ import dev.strangler.connect.outbox.metrics.OutboxMetrics;
 import dev.strangler.connect.outbox.model.OutboxPayload;
 import dev.strangler.connect.outbox.model.OutboxPosition;
 import dev.strangler.connect.outbox.model.OutboxRow;
+import dev.strangler.connect.outbox.plan.PublicationGuard;
 import dev.strangler.connect.outbox.shape.BadRowPolicy;
 import dev.strangler.connect.outbox.shape.BadRowReason;
 import dev.strangler.connect.outbox.shape.MetadataPlacement;
@@ -52,7 +53,7 @@ class OutboxPollerTest {
                                 Housekeeper housekeeper) {
         OutboxEventShaper shaper = new OutboxEventShaper(TopicRouter.of("outbox.event.${aggregatetype}"), PayloadFormat.EXPANDED,
                 MetadataPlacement.HEADER, false, List.of(), Optional.of("outbox.errors"), metrics::malformedTraceContext);
-        return new OutboxPoller(tables, start, reader, shaper, policy, batchSize, housekeeper, 10_000, metrics, clock::get);
+        return new OutboxPoller(tables, start, reader, shaper, PublicationGuard.publishEverything(), policy, batchSize, housekeeper, 10_000, metrics, clock::get);
     }
 
     private OutboxPoller poller(BadRowPolicy policy, int batchSize) {
