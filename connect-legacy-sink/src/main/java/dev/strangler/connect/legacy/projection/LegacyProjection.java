@@ -36,6 +36,8 @@ public final class LegacyProjection implements AutoCloseable {
     }
 
     /**
+     * Projects and writes one batch, on the caller's thread: {@link #prepare} then {@link #write}.
+     *
      * @param canSetAside whether rejected events can go to a dead-letter path; if not, any rejection halts the
      *                    batch before anything is committed
      * @throws LegacyWriteException       a transient database failure: nothing was committed, retry the batch
@@ -43,7 +45,16 @@ public final class LegacyProjection implements AutoCloseable {
      */
     public ProjectionBatchOutcome apply(List<ProjectionEvent> events, boolean canSetAside)
             throws LegacyWriteException, ProjectionHaltedException {
-        long start = System.nanoTime();
+        return write(prepare(events, canSetAside));
+    }
+
+    /**
+     * The database-free half of a batch: projects every event into its rows and sets aside the events the mapping
+     * refuses. Pure apart from metrics, so the task runs it while the previous batch is still being written.
+     *
+     * @throws ProjectionHaltedException the batch must not be written or skipped: stop the task
+     */
+    public PreparedBatch prepare(List<ProjectionEvent> events, boolean canSetAside) throws ProjectionHaltedException {
         List<ProjectionBatchOutcome.Rejection> rejected = new ArrayList<>();
         List<List<RowWrite>> rows = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -71,10 +82,21 @@ public final class LegacyProjection implements AutoCloseable {
                     + first.reason() + ") and no dead-letter queue is configured (errors.tolerance=all and "
                     + "errors.deadletterqueue.topic.name)", first.cause());
         }
+        return new PreparedBatch(rows, rejected, canSetAside);
+    }
 
+    /**
+     * The database half of a batch: writes the prepared rows in one transaction. Uses the writer's one connection,
+     * so calls must not overlap (the task's {@link BackgroundWriter} runs them on one thread, one at a time).
+     *
+     * @throws LegacyWriteException       a transient database failure: nothing was committed, retry the batch
+     * @throws ProjectionHaltedException  the batch must not be written or skipped: stop the task
+     */
+    public ProjectionBatchOutcome write(PreparedBatch batch) throws LegacyWriteException, ProjectionHaltedException {
+        long start = System.nanoTime();
         LegacyTableWriter.BatchResult result;
         try {
-            result = writer.write(rows, canSetAside);
+            result = writer.write(batch.rows(), batch.canSetAside());
         } catch (LegacyWriteException e) {
             if (e.failure() == SqlFailure.TRANSIENT) {
                 throw e;
@@ -83,6 +105,7 @@ public final class LegacyProjection implements AutoCloseable {
                     ? "The legacy database refused a row and no dead-letter queue is configured: " + e.getMessage()
                     : "The legacy database refused the batch for a reason no retry can fix: " + e.getMessage(), e);
         }
+        List<ProjectionBatchOutcome.Rejection> rejected = new ArrayList<>(batch.rejected());
         for (Map.Entry<Integer, SQLException> refused : result.rejected().entrySet()) {
             SQLException cause = refused.getValue();
             rejected.add(new ProjectionBatchOutcome.Rejection(refused.getKey(), "database",
