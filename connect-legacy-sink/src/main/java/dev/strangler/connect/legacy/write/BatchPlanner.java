@@ -1,6 +1,7 @@
 package dev.strangler.connect.legacy.write;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -127,19 +128,44 @@ public final class BatchPlanner {
         return group;
     }
 
-    /** Key values compared as the database compares them: 7, 7L and 7.0 are the same key. */
-    private static List<Object> normalised(List<Object> key) {
+    /**
+     * Key values compared as the database compares them: 7, 7L, 7.0 and 7.00 are the same key. Whole numbers that
+     * fit a long become a {@code Long} (the common case, without the decimal arithmetic), others a
+     * {@code BigDecimal} without trailing zeros.
+     */
+    static List<Object> normalised(List<Object> key) {
+        if (key.size() == 1) {
+            return java.util.Collections.singletonList(normalisedPart(key.get(0)));
+        }
         List<Object> normalised = new ArrayList<>(key.size());
         for (Object part : key) {
-            if (part instanceof Number number && !(part instanceof BigDecimal)) {
-                normalised.add(new BigDecimal(number.toString()).stripTrailingZeros());
-            } else if (part instanceof BigDecimal decimal) {
-                normalised.add(decimal.stripTrailingZeros());
-            } else {
-                normalised.add(part);
-            }
+            normalised.add(normalisedPart(part));
         }
         return normalised;
+    }
+
+    private static Object normalisedPart(Object part) {
+        if (part instanceof Long || part instanceof Integer || part instanceof Short || part instanceof Byte) {
+            return ((Number) part).longValue();
+        }
+        if (part instanceof BigDecimal decimal) {
+            return normalisedDecimal(decimal);
+        }
+        if (part instanceof BigInteger integer) {
+            return integer.bitLength() < 64 ? (Object) integer.longValue() : normalisedDecimal(new BigDecimal(integer));
+        }
+        if (part instanceof Number number) {
+            return normalisedDecimal(new BigDecimal(number.toString()));
+        }
+        return part;
+    }
+
+    private static Object normalisedDecimal(BigDecimal decimal) {
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 18) {
+            return stripped.longValueExact();
+        }
+        return stripped;
     }
 
     private record GroupKey(WriteShape shape, WriteMode mode) {

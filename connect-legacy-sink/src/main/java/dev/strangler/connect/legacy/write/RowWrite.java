@@ -32,16 +32,22 @@ public record RowWrite(WriteShape shape, WriteMode mode, Map<SqlIdentifier, Obje
         Objects.requireNonNull(mode, "mode");
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         rowSetColumns = List.copyOf(rowSetColumns);
-        for (SqlIdentifier column : shape.allColumns()) {
-            if (!values.containsKey(column)) {
-                throw new IllegalArgumentException("No value for column " + column + " of " + shape.table());
-            }
-        }
+        requireValues(shape, shape.keyColumns(), values);
+        requireValues(shape, shape.valueColumns(), values);
         if (shape.guarded() != version.isPresent()) {
             throw new IllegalArgumentException("A write to " + shape.table() + " carries a version exactly when its table is guarded");
         }
         if (!shape.keyColumns().containsAll(rowSetColumns)) {
             throw new IllegalArgumentException("The row set columns of " + shape.table() + " must be key columns");
+        }
+    }
+
+    // Per row written: checks the columns without allocating WriteShape.allColumns().
+    private static void requireValues(WriteShape shape, List<SqlIdentifier> columns, Map<SqlIdentifier, Object> values) {
+        for (SqlIdentifier column : columns) {
+            if (!values.containsKey(column)) {
+                throw new IllegalArgumentException("No value for column " + column + " of " + shape.table());
+            }
         }
     }
 

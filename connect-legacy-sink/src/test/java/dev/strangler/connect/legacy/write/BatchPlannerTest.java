@@ -156,4 +156,31 @@ class BatchPlannerTest {
             assertThat(kept.write().value(VERSION)).isEqualTo(newest);
         }
     }
+
+    static Stream<Arguments> sameKeys() {
+        return Stream.of(
+                Arguments.of(7, 7L),
+                Arguments.of((short) 7, new java.math.BigDecimal("7.00")),
+                Arguments.of(7.0, java.math.BigInteger.valueOf(7)),
+                Arguments.of(70L, new java.math.BigDecimal("7E+1")),
+                Arguments.of(7.5, new java.math.BigDecimal("7.50")),
+                Arguments.of(new java.math.BigInteger("123456789012345678901234567890"), new java.math.BigDecimal("123456789012345678901234567890.0")),
+                Arguments.of(0, java.math.BigDecimal.ZERO.setScale(3)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sameKeys")
+    void keysThatTheDatabaseComparesEqualAreTheSameRow(Object one, Object other) {
+        assertThat(BatchPlanner.normalised(java.util.Arrays.asList(one, "x")))
+                .isEqualTo(BatchPlanner.normalised(java.util.Arrays.asList(other, "x")));
+        assertThat(BatchPlanner.normalised(java.util.Collections.singletonList(one)))
+                .isEqualTo(BatchPlanner.normalised(java.util.Collections.singletonList(other)));
+    }
+
+    @Test
+    void differentNumbersStayDifferentKeys() {
+        assertThat(BatchPlanner.normalised(List.of(7L))).isNotEqualTo(BatchPlanner.normalised(List.of(7.5)));
+        assertThat(BatchPlanner.normalised(List.of(Long.MAX_VALUE)))
+                .isNotEqualTo(BatchPlanner.normalised(List.of(new java.math.BigDecimal(Long.MAX_VALUE).add(java.math.BigDecimal.ONE))));
+    }
 }
