@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.strangler.connect.harness.Await;
+import dev.strangler.connect.harness.DebeziumPostgres;
 import dev.strangler.connect.harness.LocalStack;
 import dev.strangler.connect.harness.PostgresServer;
 
@@ -56,25 +57,15 @@ class ConfirmedMismatchRequestsADebeziumSnapshotIT {
     void aConfirmedMismatchTriggersAnIncrementalSnapshotOfItsKey() {
         PostgresServer postgres = STACK.postgres();
         String topic = PREFIX + ".public.policy";
-        STACK.connect().putConnector(PREFIX + "-debezium", Map.ofEntries(
-                Map.entry("connector.class", "io.debezium.connector.postgresql.PostgresConnector"),
-                Map.entry("database.hostname", postgres.host()),
-                Map.entry("database.port", Integer.toString(postgres.port())),
-                Map.entry("database.user", postgres.user()),
-                Map.entry("database.password", postgres.password()),
-                Map.entry("database.dbname", LEGACY),
-                Map.entry("topic.prefix", PREFIX),
-                Map.entry("plugin.name", "pgoutput"),
-                Map.entry("slot.name", "rec_repair_slot"),
-                Map.entry("publication.name", "rec_repair_publication"),
-                Map.entry("publication.autocreate.mode", "filtered"),
-                Map.entry("table.include.list", "public.policy,public.debezium_signal"),
-                Map.entry("signal.data.collection", "public.debezium_signal"),
-                Map.entry("decimal.handling.mode", "string"),
-                Map.entry("key.converter", "org.apache.kafka.connect.json.JsonConverter"),
-                Map.entry("key.converter.schemas.enable", "false"),
-                Map.entry("value.converter", "org.apache.kafka.connect.json.JsonConverter"),
-                Map.entry("value.converter.schemas.enable", "false")));
+        Map<String, String> debezium = DebeziumPostgres.capturing(postgres, LEGACY, PREFIX, "rec_repair",
+                "public.policy,public.debezium_signal");
+        debezium.put("signal.data.collection", "public.debezium_signal");
+        debezium.put("decimal.handling.mode", "string");
+        debezium.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        debezium.put("key.converter.schemas.enable", "false");
+        debezium.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        debezium.put("value.converter.schemas.enable", "false");
+        STACK.connect().putConnector(PREFIX + "-debezium", debezium);
         STACK.connect().awaitConnectorRunning(PREFIX + "-debezium", Duration.ofMinutes(2));
 
         Map<String, String> config = fixture.connectorConfig(Duration.ofSeconds(3));

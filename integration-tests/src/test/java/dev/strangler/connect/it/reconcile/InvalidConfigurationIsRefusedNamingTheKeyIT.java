@@ -67,6 +67,23 @@ class InvalidConfigurationIsRefusedNamingTheKeyIT {
     }
 
     @Test
+    void aRepairTopicNeedsAValidNameAndACluster() {
+        Map<String, String> config = fixture.connectorConfig(Duration.ofMinutes(1));
+        config.put("repair.mode", "topic");
+        config.put("repair.topic", "policy repairs");
+
+        Map<String, List<String>> errors = errors(config);
+
+        assertThat(errors).containsOnlyKeys("repair.topic", "repair.kafka.bootstrap.servers");
+        assertThat(errors.get("repair.topic")).singleElement().asString().contains("'policy repairs' is not a valid topic name");
+        assertThat(errors.get("repair.kafka.bootstrap.servers")).singleElement().asString().contains("Required when repair.mode is topic");
+
+        config.put("repair.topic", "policy.repair");
+        config.put("repair.kafka.bootstrap.servers", STACK.kafka().bootstrapServers());
+        assertThat(errors(config)).isEmpty();
+    }
+
+    @Test
     void theTargetDatabaseRevealsMissingTablesAndColumns() {
         Map<String, String> missingTable = fixture.connectorConfig(Duration.ofMinutes(1));
         missingTable.put("target.table", "svc.polcy");
