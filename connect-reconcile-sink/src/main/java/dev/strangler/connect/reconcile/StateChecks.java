@@ -3,6 +3,10 @@ package dev.strangler.connect.reconcile;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
 import dev.strangler.connect.core.sql.SqlIdentifier;
@@ -45,7 +49,7 @@ public final class StateChecks {
                     columns(compared), columns(summed));
             return new StateCheck(connector, config.scope(), tables,
                     new Bisection(config.bisectionFactor(), config.bisectionThreshold(),
-                            new RecordComparer(config.comparisonRules()), compared),
+                            new RecordComparer(config.comparisonRules()), compared, sourceReads(connector)),
                     new DatabaseSession(config.sourceConnection().orElseThrow(), true),
                     target,
                     new DatabaseSession(config.evidenceConnection(), false),
@@ -55,6 +59,20 @@ public final class StateChecks {
             target.close();
             throw e;
         }
+    }
+
+    /**
+     * The thread that reads the source's checksums while the check's own thread reads the target's. It ends after a
+     * minute without work, so an idle or abandoned check holds no thread and the executor needs no shutdown.
+     */
+    private static Executor sourceReads(String connector) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
+            Thread thread = new Thread(r, "reconcile-state-source-" + connector);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     private static List<SqlIdentifier> fields(List<FieldPair> pairs) {

@@ -7,6 +7,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import dev.strangler.connect.reconcile.compare.Comparison;
 import dev.strangler.connect.reconcile.compare.FieldPair;
@@ -25,11 +28,21 @@ public final class Bisection {
     private final int threshold;
     private final RecordComparer comparer;
     private final List<FieldPair> pairs;
+    private final Executor sourceReads;
 
     /**
      * @param pairs source column (record field) to target column, for the row-by-row comparison
      */
     public Bisection(int factor, int threshold, RecordComparer comparer, List<FieldPair> pairs) {
+        this(factor, threshold, comparer, pairs, Runnable::run);
+    }
+
+    /**
+     * @param sourceReads runs the source side's checksum reads, so that the two databases compute their checksums
+     *                    at the same time (each side is one statement on its own connection); {@code Runnable::run}
+     *                    reads the sides one after the other
+     */
+    public Bisection(int factor, int threshold, RecordComparer comparer, List<FieldPair> pairs, Executor sourceReads) {
         if (factor < 2 || threshold < 1) {
             throw new IllegalArgumentException("factor must be at least 2 and threshold at least 1");
         }
@@ -37,6 +50,7 @@ public final class Bisection {
         this.threshold = threshold;
         this.comparer = comparer;
         this.pairs = List.copyOf(pairs);
+        this.sourceReads = sourceReads;
     }
 
     /** Checks the whole key span of both tables. */
@@ -68,8 +82,21 @@ public final class Bisection {
         RangeChecksum targetTotal = null;
         while (!work.isEmpty()) {
             List<KeyRange> parts = work.pop().split(factor);
-            List<RangeChecksum> sourceSums = source.checksums(parts);
-            List<RangeChecksum> targetSums = target.checksums(parts);
+            CompletableFuture<List<RangeChecksum>> sourceRead = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return source.checksums(parts);
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            }, sourceReads);
+            List<RangeChecksum> targetSums;
+            try {
+                targetSums = target.checksums(parts);
+            } catch (SQLException | RuntimeException e) {
+                sourceRead.handle((sums, failure) -> null).join(); // the source connection is free again when this returns
+                throw e;
+            }
+            List<RangeChecksum> sourceSums = await(sourceRead);
             checked += parts.size();
             if (sourceTotal == null) {
                 sourceTotal = sourceSums.stream().reduce(RangeChecksum::plus).orElseThrow();
@@ -101,6 +128,20 @@ public final class Bisection {
         differing.sort(java.util.Comparator.comparingLong(KeyRange::from));
         differences.sort(java.util.Comparator.comparingLong(RowDifference::key));
         return new BisectionResult(sourceTotal, targetTotal, differing, differences, checked, fetched);
+    }
+
+    private static List<RangeChecksum> await(CompletableFuture<List<RangeChecksum>> read) throws SQLException {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     /** Compares rows of the same keys from both sides; used for leaves and for the re-check of findings. */

@@ -29,7 +29,7 @@ class BisectionTest {
             .absoluteTolerance(Map.of("amount", new BigDecimal("0.01"))).build());
 
     /** A table of {key -> amount}; the row hash is the hash of the amount's text, as the SQL hashes text. */
-    static final class TableInMemory implements RangeReader {
+    static class TableInMemory implements RangeReader {
         final TreeMap<Long, Map<String, Object>> rows = new TreeMap<>();
         final String column;
         int checksums;
@@ -179,6 +179,29 @@ class BisectionTest {
         assertThat(result.differingRanges()).isSortedAccordingTo(java.util.Comparator.comparingLong(KeyRange::from));
         assertThat(result.sourceTotal().rows()).isEqualTo(5_000);
         assertThat(result.targetTotal().rows()).isEqualTo(4_999);
+    }
+
+    @Test
+    void sourceChecksumsReadOnAnotherThreadFindTheSameAndPassOnItsFailure() throws Exception {
+        TableInMemory source = table("amount", 5_000);
+        TableInMemory target = table("amount_eur", 5_000).with(30, new BigDecimal("1.00")).with(4_900, new BigDecimal("1.00"));
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Bisection parallel = new Bisection(8, 16, comparer, PAIRS, thread);
+
+            assertThat(parallel.run(source, target).differences()).extracting(RowDifference::key).containsExactly(30L, 4_900L);
+
+            TableInMemory failing = new TableInMemory("amount") {
+                @Override
+                public List<RangeChecksum> checksums(List<KeyRange> parts) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("connection reset"));
+                }
+            }.with(1, BigDecimal.ONE);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> parallel.run(failing, target))
+                    .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("connection reset");
+        } finally {
+            thread.shutdownNow();
+        }
     }
 
     @Test
