@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,8 +42,9 @@ import dev.strangler.connect.journey.service.EndorsementService;
  * connectors from config-examples through the Connect REST API (with the plan's calendar compressed into minutes),
  * drives the legacy application and the Endorsement service through the phase, and measures what happened.
  *
- * <p>The only departures from config-examples are the demo's: the compressed plan file and a reconciliation grace
- * period of seconds instead of 30 s ({@link #DEMO_OVERRIDES}).
+ * <p>The only departures from config-examples are the demo's: the compressed plan file, a reconciliation grace
+ * period of seconds instead of 30 s and a state check of the shadow store every few seconds instead of every ten
+ * minutes ({@link #DEMO_OVERRIDES}).
  */
 public final class Journey {
 
@@ -51,8 +53,11 @@ public final class Journey {
     static final String VIOLATIONS = "endorsement.authority-violations";
     private static final Duration RECONCILE_GRACE = Duration.ofSeconds(5);
     private static final Duration SETTLE_BEFORE_BATCH = RECONCILE_GRACE.plusSeconds(10);
+    private static final Duration STATE_CHECK_INTERVAL = Duration.ofSeconds(10);
+    static final String SHADOW_FINDINGS = "endorsement.reconcile_shadow_finding";
     static final Map<String, Map<String, String>> DEMO_OVERRIDES = Map.of(
-            "endorsement-reconcile-shadow", Map.of("recheck.grace.period.ms", Long.toString(RECONCILE_GRACE.toMillis())),
+            "endorsement-reconcile-shadow", Map.of("recheck.grace.period.ms", Long.toString(RECONCILE_GRACE.toMillis()),
+                    "state.check.interval.ms", Long.toString(STATE_CHECK_INTERVAL.toMillis())),
             "endorsement-reconcile-legacy-projection", Map.of("recheck.grace.period.ms", Long.toString(RECONCILE_GRACE.toMillis())));
     private static final Duration SETTLE = Duration.ofSeconds(90);
     private static final Duration MARGIN = Duration.ofSeconds(2);
@@ -71,6 +76,10 @@ public final class Journey {
     private Placeholders placeholders;
     private CompressedPlan plan;
     private final Set<Long> violatingVersions = new HashSet<>();
+    /** Legacy versions the nightly batch changed in a scope legacy no longer owned: violations the mirror never saw. */
+    private final Set<Long> batchCorrectedVersions = new HashSet<>();
+    /** Shadow rows corrupted by hand (no event tells the stream check): only the state check can find them. */
+    private final Set<Long> corruptedShadowRows = new HashSet<>();
     private final Map<String, Long> counted = new LinkedHashMap<>();
     private Map<String, Long> findingsAtLastPhaseEnd = Map.of();
 
@@ -153,6 +162,13 @@ public final class Journey {
         long retro = legacy.enterAddressChange("DE-A-0001007", LocalDate.of(2024, 1, 1),
                 new LegacyAddress("Kaiserswerther Str. 100", "40474", "Düsseldorf"), null, "MOVE", null, "BACKOFF");
         legacy.correctAddress(retro, new LegacyAddress("Kaiserswerther Str. 110", "40474", "Düsseldorf"));
+        // The injected fault of the state check: someone "fixes" a premium in the service's shadow store by hand.
+        // No event carries it, so only the state-level check (legacy's table against the shadow store) can find it.
+        awaitQuietly("the shadow store to catch up", this::shadowStoreCaughtUp);
+        long austrian = count(serviceDatabase, "SELECT min(legacy_version_id) FROM endorsement.legacy_endorsement WHERE country = 'AT'");
+        execute(serviceDatabase, "UPDATE endorsement.legacy_endorsement SET premium_delta = premium_delta + 100 WHERE legacy_version_id = "
+                + austrian);
+        corruptedShadowRows.add(austrian);
     }
 
     /** Address changes of AUTO/DE go through the service; legacy writes to them are violations from now on. */
@@ -254,9 +270,11 @@ public final class Journey {
             if (!lastServiceChange.equals(Instant.MIN)) {
                 awaitInstant(lastServiceChange.plus(SETTLE_BEFORE_BATCH));
             }
-            long touched = count(legacyDatabase, """
-                    SELECT count(*) FROM polad.policy_version
+            List<Long> migrated = ids(legacyDatabase, """
+                    SELECT pv_id FROM polad.policy_version
                      WHERE txn_cd LIKE 'ADDR%' AND ctry_cd = 'DE' AND prod_line_cd = 'AUTO' AND addr_street LIKE '%Str.%'""");
+            long touched = migrated.size();
+            batchCorrectedVersions.addAll(migrated);
             int changed = legacy.runNightlyAddressBatch("DE");
             log.printf("  nightly address batch changed %d versions, %d of them in the migrated AUTO/DE scope%n", changed, touched);
             expectedViolations += touched;
@@ -291,13 +309,20 @@ public final class Journey {
         Map<String, Long> findings = new LinkedHashMap<>(findings());
         findings.replaceAll((table, n) -> n - findingsBefore.getOrDefault(table, 0L));
         findingsAtLastPhaseEnd = findings();
+        // Legacy and its mirror must now differ exactly where the simulators made them differ: the rows legacy
+        // changed without write authority (the guard kept them from the mirror) and the hand-corrupted shadow rows.
+        Set<Long> expectedStateDifferences = new TreeSet<>(violatingVersions);
+        expectedStateDifferences.addAll(batchCorrectedVersions);
+        expectedStateDifferences.addAll(corruptedShadowRows);
+        Set<Long> stateDifferences = stateCheckAfter(Instant.now());
         findings.values().removeIf(n -> n == 0);
         long projected = count(legacyDatabase, "SELECT count(*) FROM polad.policy_version WHERE entered_by = 'ENDSVC'") - projectedBefore;
         Duration max = actions.lags.stream().max(Duration::compareTo).orElse(null);
         Duration average = actions.lags.isEmpty() ? null
                 : Duration.ofNanos((long) actions.lags.stream().mapToLong(Duration::toNanos).average().orElse(0));
         PhaseFigures figures = new PhaseFigures(name, legacyEvents, serviceEvents, projected, actions.expectedViolations,
-                violations, findings, expectedFindings, loopedEvents(), leakedViolations(), max, average);
+                violations, findings, expectedFindings, expectedStateDifferences, stateDifferences, loopedEvents(), leakedViolations(),
+                max, average);
         log.println("  " + figures);
         return figures;
     }
@@ -364,10 +389,56 @@ public final class Journey {
         Map<String, Long> findings = new LinkedHashMap<>();
         for (String table : List.of("endorsement.reconcile_shadow_finding", "endorsement.reconcile_projection_finding")) {
             if (count(serviceDatabase, "SELECT count(*) FROM pg_class WHERE oid = to_regclass('" + table + "')") > 0) {
-                findings.put(table, count(serviceDatabase, "SELECT count(*) FROM " + table));
+                // Record-level findings; the state check's (check_level 'state') are read per run, stateCheckAfter.
+                findings.put(table, count(serviceDatabase, "SELECT count(*) FROM " + table + " WHERE check_level <> 'state'"));
             }
         }
         return findings;
+    }
+
+    /**
+     * The keys the first state-check run that started after {@code settled} confirmed as different between legacy
+     * and the shadow store (each run records every persisting difference again, under its own run id). Empty when
+     * no such run recorded anything within the deadline: from phase 1 on the hand-corrupted row is in every run.
+     */
+    private Set<Long> stateCheckAfter(Instant settled) {
+        Set<Long> keys = new TreeSet<>();
+        awaitQuietly("a state check of the shadow store after " + settled, () -> {
+            keys.clear();
+            keys.addAll(ids(serviceDatabase, """
+                    SELECT row_key::bigint FROM %s
+                     WHERE check_level = 'state'
+                       AND run_id = (SELECT run_id FROM %s WHERE check_level = 'state'
+                                      GROUP BY run_id HAVING min(first_seen) > '%s'::timestamptz
+                                      ORDER BY min(first_seen) LIMIT 1)""".formatted(SHADOW_FINDINGS, SHADOW_FINDINGS, settled)));
+            return !keys.isEmpty();
+        });
+        return keys;
+    }
+
+    private static List<Long> ids(Database database, String sql) {
+        try (Connection connection = database.open(); var statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            List<Long> ids = new ArrayList<>();
+            while (result.next()) {
+                ids.add(result.getLong(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            // The results table appears with the reconcile connector's first start.
+            if ("42P01".equals(e.getSQLState())) {
+                return List.of();
+            }
+            throw new IllegalStateException("Journey query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void execute(Database database, String sql) {
+        try (Connection connection = database.open(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Journey statement failed: " + e.getMessage(), e);
+        }
     }
 
     private static long total(Map<String, Long> counts) {

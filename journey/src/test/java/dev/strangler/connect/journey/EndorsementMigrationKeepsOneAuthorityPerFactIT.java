@@ -60,6 +60,22 @@ class EndorsementMigrationKeepsOneAuthorityPerFactIT {
                 .containsOnlyKeys("endorsement.reconcile_projection_finding");
     }
 
+    /**
+     * The state-level check compares legacy's table (as the ACL publishes it) with the service's shadow store. It must
+     * find the shadow row corrupted by hand in phase 1 (no event tells the stream check) in every phase, and from
+     * phase 2 on the legacy rows changed without write authority (the guard kept them out of the mirror): nothing else.
+     */
+    @Test
+    void theStateCheckFindsTheCorruptedMirrorRowAndTheViolatedRowsAndNothingElse() {
+        for (PhaseFigures phase : report.phases()) {
+            assertThat(phase.stateDifferences()).as(phase.phase() + " state differences")
+                    .containsExactlyInAnyOrderElementsOf(phase.expectedStateDifferences());
+        }
+        assertThat(phases.get("phase-1-mirror").expectedStateDifferences()).as("the corrupted shadow row").hasSize(1);
+        assertThat(phases.get("phase-2-partial-extraction").expectedStateDifferences()).as("and the violated rows")
+                .containsAll(phases.get("phase-1-mirror").expectedStateDifferences()).hasSizeGreaterThan(2);
+    }
+
     @Test
     void noEventLoopsAndNoViolationLeaksIntoTheService() {
         for (PhaseFigures phase : report.phases()) {

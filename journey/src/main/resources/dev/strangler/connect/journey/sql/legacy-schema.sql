@@ -99,3 +99,36 @@ CREATE TABLE polad.debezium_signal (
     type varchar(32)   NOT NULL,
     data varchar(2048)
 );
+
+-- Legacy's endorsements as the ACL publishes them (config-examples/phase-*/endorsement-legacy-cdc.json): the
+-- domain events' field names (after the reconcile connector's Flatten, address_street etc.) and codes. The state
+-- check of endorsement-reconcile-shadow compares this view with the service's shadow store key range by key range:
+-- its columns are the record field names of that connector's mapping.key and mapping.fields. Values are the ACL's,
+-- so that the range checksums of both sides agree wherever the mirror is right:
+-- * translated codes as the ACL's ValueTranslation steps map them (CHAR padding trimmed; unknown reason codes pass);
+-- * CHAR(n) columns the ACL passes through keep their blank padding, as Debezium delivers them;
+-- * the entry time at millisecond precision (Debezium's time.precision.mode=connect).
+-- Rows the legacy sink wrote (origin marker) are not mirrored (the ACL drops them as its own), so they are left out.
+-- If the ACL's mappings change, this view changes with them, or the state check reports the drift.
+CREATE VIEW polad.endorsement_as_published AS
+SELECT pv_id                                            AS "legacyVersionId",
+       rpad(pol_no, 12)                                 AS "policyNumber",
+       version_no                                       AS "versionNumber",
+       rtrim(txn_cd)                                    AS "endorsementType",
+       rpad(prod_line_cd, 4)                            AS "productLine",
+       rpad(ctry_cd, 2)                                 AS "country",
+       eff_dt                                           AS "effectiveDate",
+       date_trunc('milliseconds', entered_ts)           AS "enteredAt",
+       CASE approved_fl WHEN 'Y' THEN 'APPROVED' WHEN 'N' THEN 'PENDING' END           AS "approval",
+       CASE bill_only_fl WHEN 'Y' THEN 'BILLING_ONLY' WHEN 'N' THEN 'ENDORSEMENT' END  AS "category",
+       CASE rtrim(reason_cd) WHEN 'NEW' THEN 'NEW_BUSINESS' WHEN 'MOVE' THEN 'RELOCATION'
+            WHEN 'CORR' THEN 'CORRECTION' WHEN 'RND' THEN 'ROUNDING' ELSE rtrim(reason_cd) END AS "reasonCode",
+       reason_txt                                       AS "reasonText",
+       src_sys_id                                       AS "sourceId",
+       addr_street                                      AS "address_street",
+       rpad(addr_zip, 10)                               AS "address_postalCode",
+       addr_city                                        AS "address_city",
+       rpad(vehicle_vin, 17)                            AS "vehicleVin",
+       premium_delta                                    AS "premiumDelta"
+  FROM polad.policy_version
+ WHERE strangler_origin IS DISTINCT FROM 'strangler-connect';

@@ -55,7 +55,7 @@ CREATE TABLE endorsement.legacy_endorsement (
     product_line         varchar(4)    NOT NULL,
     country              varchar(2)    NOT NULL,
     effective_date       date          NOT NULL,
-    entered_at           timestamp,                    -- not projected yet: see config-examples/README.md
+    entered_at           timestamp,                    -- legacy entered_ts, at millisecond precision
     approval             varchar(16)   NOT NULL,     -- APPROVED / PENDING (legacy 'Y'/'N')
     category             varchar(16)   NOT NULL,     -- ENDORSEMENT / BILLING_ONLY (legacy bill_only_fl)
     reason_code          varchar(16),                  -- domain reason (RELOCATION, ...), legacy code or NULL
