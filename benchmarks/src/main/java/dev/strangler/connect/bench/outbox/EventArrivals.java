@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A {@code read_committed} consumer of one contender's topic that notes, for every event sequence number, the moment
- * its record first became visible to a consumer (the return of the poll that delivered it). Duplicates and records
+ * its record first became visible to a consumer (the return of the poll that delivered it) and the broker's append
+ * time of the record (the topic's timestamps are LogAppendTime), which splits the latency into the connector's part
+ * (commit to append) and the Kafka transaction's and consumer's part (append to visible). Duplicates and records
  * it cannot read are counted, not timed.
  */
 final class EventArrivals implements AutoCloseable {
@@ -26,6 +28,8 @@ final class EventArrivals implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long[] arrivalNanos;
+    /** The broker's append time of each event's record (the topic uses LogAppendTime), wall-clock milliseconds. */
+    private final long[] appendMillis;
     private final AtomicInteger distinct = new AtomicInteger();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
@@ -35,6 +39,7 @@ final class EventArrivals implements AutoCloseable {
 
     EventArrivals(String bootstrapServers, String topic, int capacity) {
         this.arrivalNanos = new long[capacity];
+        this.appendMillis = new long[capacity];
         Properties properties = new Properties();
         properties.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -63,6 +68,7 @@ final class EventArrivals implements AutoCloseable {
                         duplicates.incrementAndGet();
                     } else {
                         arrivalNanos[(int) seq] = now;
+                        appendMillis[(int) seq] = record.timestamp();
                         distinct.incrementAndGet(); // publishes the arrival time to readers of distinct()
                     }
                 }
@@ -105,6 +111,11 @@ final class EventArrivals implements AutoCloseable {
     /** Arrival of event {@code seq} (nanoTime), 0 when not seen. Read after {@link #distinct()} covered it. */
     long arrival(long seq) {
         return arrivalNanos[(int) seq];
+    }
+
+    /** When the broker appended event {@code seq}'s record (wall clock, ms); read like {@link #arrival}. */
+    long appended(long seq) {
+        return appendMillis[(int) seq];
     }
 
     private void checkAlive() {

@@ -13,6 +13,10 @@ import dev.strangler.connect.harness.PostgresServer;
 enum OutboxContender {
 
     OURS_POLL("ours-poll", "OursPoll", false),
+    /** Polling as before the idle backoff: every empty poll waits the whole interval. */
+    OURS_POLL_FIXED("ours-poll-fixed", "OursPollFixed", false),
+    /** Polling with five times the default batch: fewer Kafka transactions per drained event. */
+    OURS_POLL_BATCH_5000("ours-poll-b5000", "OursPollB5000", false),
     OURS_NOTIFY("ours-notify", "OursNotify", true),
     DEBEZIUM("debezium", "Debezium", false);
 
@@ -36,7 +40,7 @@ enum OutboxContender {
                 return contender;
             }
         }
-        throw new IllegalArgumentException("Unknown contender " + label + "; use ours-poll, ours-notify or debezium");
+        throw new IllegalArgumentException("Unknown contender " + label + "; use ours-poll, ours-poll-fixed, ours-poll-b5000, ours-notify or debezium");
     }
 
     // Each round of a contender has its own database, topic, connector and slot: nothing carries over but the warm JVMs.
@@ -99,6 +103,12 @@ enum OutboxContender {
                 config.put("poll.notify.channel", OutboxWorkload.CHANNEL);
             } else {
                 config.put("poll.interval.ms", OURS_POLL_INTERVAL_MS);
+            }
+            if (this == OURS_POLL_FIXED) {
+                config.put("poll.backoff.initial.ms", OURS_POLL_INTERVAL_MS);
+            }
+            if (this == OURS_POLL_BATCH_5000) {
+                config.put("poll.batch.size", "5000");
             }
         }
         config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");

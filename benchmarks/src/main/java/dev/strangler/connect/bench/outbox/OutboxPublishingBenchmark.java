@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 import dev.strangler.connect.harness.Await;
 import dev.strangler.connect.harness.ConnectWorker;
@@ -29,17 +33,19 @@ import dev.strangler.connect.harness.LocalStack;
  * </ol>
  *
  * <p>Arguments ({@code key=value}): {@code backlog} (100000), {@code rate} (events/s, 5000), {@code seconds} (20),
- * {@code warmup.seconds} (2), {@code writers} (8), {@code contenders} (ours-poll,ours-notify,debezium),
- * {@code rounds} (1), {@code stack.dir} (benchmarks/target/stack-outbox). Prints a Markdown table.
+ * {@code warmup.seconds} (2), {@code writers} (8), {@code contenders} (ours-poll,ours-notify,debezium; also
+ * ours-poll-fixed, ours-poll-b5000), {@code rounds} (1), {@code warmup.rounds} (1: every contender once, at most 5 s of timed load,
+ * printed as warm-up and not for comparison), {@code stack.dir} (benchmarks/target/stack-outbox). Prints a Markdown table.
  */
 public final class OutboxPublishingBenchmark {
 
     private OutboxPublishingBenchmark() {
     }
 
-    /** What one contender achieved. */
-    private record Result(OutboxContender contender, int round, double drainPerSecond, double drainWallSeconds, double offeredPerSecond,
-                          double p50, double p99, double p999, double max, int latencyEvents, int missing, long duplicates) {
+    /** What one contender achieved; warm-up rounds are printed apart and are not the comparison. */
+    private record Result(OutboxContender contender, int round, boolean warmup, double drainPerSecond, double drainWallSeconds,
+                          double offeredPerSecond, double p50, double p99, double p999, double max, int latencyEvents, int missing,
+                          long duplicates, double toAppendP50, double toAppendP99, double afterAppendP50, double afterAppendP99) {
     }
 
     public static void main(String[] args) {
@@ -50,24 +56,30 @@ public final class OutboxPublishingBenchmark {
         int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup.seconds", "2"));
         int writers = Integer.parseInt(options.getOrDefault("writers", "8"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
+        int warmupRounds = Integer.parseInt(options.getOrDefault("warmup.rounds", "1"));
         List<OutboxContender> contenders = Arrays.stream(options.getOrDefault("contenders", "ours-poll,ours-notify,debezium").split(","))
                 .map(String::trim).map(OutboxContender::fromLabel).toList();
         Path stackDir = Path.of(options.getOrDefault("stack.dir",
                 HarnessLayout.projectRoot().resolve("benchmarks/target/stack-outbox").toString()));
 
-        System.out.printf(Locale.ROOT, "# outbox publishing: backlog %d, offered %d events/s for %d s (%d writers), %s%n",
-                backlog, rate, seconds, writers, Instant.now());
+        System.out.printf(Locale.ROOT, "# outbox publishing: backlog %d, offered %d events/s for %d s (%d writers), %d warm-up + %d rounds, %s%n",
+                backlog, rate, seconds, writers, warmupRounds, rounds, Instant.now());
         System.out.println("# load before start: " + loadAverage());
         List<Result> results = new ArrayList<>();
         try (LocalStack stack = LocalStack.start(stackDir, new ConnectWorker.Options().exactlyOnceSource(true))) {
             // An interrupted run (Ctrl-C, kill) must not leave Postgres, Kafka and the worker running.
             Thread stopStack = new Thread(stack::close, "stop-benchmark-stack");
             Runtime.getRuntime().addShutdownHook(stopStack);
-            // Every contender once per round, in the same order: the first round also warms up the worker's JIT, so
-            // each round is reported and rounds can be compared.
-            for (int round = 1; round <= rounds; round++) {
-                for (OutboxContender contender : contenders) {
-                    Result result = measure(stack, contender, round, backlog, rate, seconds, warmupSeconds, writers);
+            // Warm-up rounds run every contender once on the cold worker (JIT, class loading, producers, the
+            // Debezium plugin's first start) and are not the comparison: whoever ran first on a cold JVM would
+            // otherwise lose by position alone. Reported rounds then rotate the order, so no contender is always
+            // first or always last.
+            for (int round = 1; round <= warmupRounds + rounds; round++) {
+                boolean warmup = round <= warmupRounds;
+                List<OutboxContender> order = warmup ? contenders : rotated(contenders, round - warmupRounds - 1);
+                for (OutboxContender contender : order) {
+                    Result result = measure(stack, contender, round, warmup, backlog, rate, warmup ? Math.min(seconds, 5) : seconds,
+                            warmupSeconds, writers);
                     results.add(result);
                     System.out.println("# " + result);
                 }
@@ -76,23 +88,31 @@ public final class OutboxPublishingBenchmark {
         }
         System.out.println("# load after: " + loadAverage());
         System.out.println();
-        System.out.println("| round | contender | drain (events/s) | drain wall incl. start (s) | offered (events/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | events timed | missing | duplicates |");
-        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| round | contender | drain (events/s) | drain wall incl. start (s) | offered (events/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | max (ms) | commit->append p50 / p99 (ms) | append->consumer p50 / p99 (ms) | events timed | missing | duplicates |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %,d | %d | %d |%n",
-                    r.round(), r.contender().label, r.drainPerSecond(), r.drainWallSeconds(), r.offeredPerSecond(), r.p50(), r.p99(),
-                    r.p999(), r.max(), r.latencyEvents(), r.missing(), r.duplicates());
+            System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %.0f / %.0f | %.0f / %.0f | %,d | %d | %d |%n",
+                    r.warmup() ? "warm-up " + r.round() : Integer.toString(r.round() - warmupRounds), r.contender().label,
+                    r.drainPerSecond(), r.drainWallSeconds(), r.offeredPerSecond(), r.p50(), r.p99(),
+                    r.p999(), r.max(), r.toAppendP50(), r.toAppendP99(), r.afterAppendP50(), r.afterAppendP99(),
+                    r.latencyEvents(), r.missing(), r.duplicates());
         }
     }
 
-    private static Result measure(LocalStack stack, OutboxContender contender, int round, int backlog, int rate, int seconds,
+    private static List<OutboxContender> rotated(List<OutboxContender> contenders, int by) {
+        List<OutboxContender> order = new ArrayList<>(contenders);
+        java.util.Collections.rotate(order, -(by % order.size()));
+        return order;
+    }
+
+    private static Result measure(LocalStack stack, OutboxContender contender, int round, boolean warmupRound, int backlog, int rate, int seconds,
                                   int warmupSeconds, int writers) {
         OutboxWorkload workload = new OutboxWorkload(stack.postgres(), contender.database(round), contender.aggregateType(round));
         workload.createTable(contender.notifyTrigger);
         if (contender == OutboxContender.DEBEZIUM) {
             workload.createPublicationAndSlot(contender.slotName(round));
         }
-        stack.kafka().createTopic(contender.topic(round), 1);
+        createTopicWithAppendTime(stack, contender.topic(round));
         workload.writeBacklog(0, backlog);
         int latencyEvents = rate * seconds;
         try (EventArrivals arrivals = new EventArrivals(stack.kafka().bootstrapServers(), contender.topic(round), backlog + latencyEvents)) {
@@ -130,6 +150,8 @@ public final class OutboxPublishingBenchmark {
             }
             int warmup = Math.min(latencyEvents - 1, rate * warmupSeconds);
             long[] latencies = new long[latencyEvents - warmup];
+            long[] toAppend = new long[latencyEvents - warmup];
+            long[] afterAppend = new long[latencyEvents - warmup];
             int timed = 0;
             int missing = 0;
             for (int k = warmup; k < latencyEvents; k++) {
@@ -137,17 +159,44 @@ public final class OutboxPublishingBenchmark {
                 if (arrival == 0) {
                     missing++;
                 } else {
+                    long appendNanos = arrivals.appended(backlog + k) * 1_000_000L - WALL_MINUS_NANO_TIME;
+                    toAppend[timed] = appendNanos - commits[k];
+                    afterAppend[timed] = arrival - appendNanos;
                     latencies[timed++] = arrival - commits[k];
                 }
             }
             long[] sorted = Arrays.copyOf(latencies, timed);
             Arrays.sort(sorted);
+            long[] sortedToAppend = Arrays.copyOf(toAppend, timed);
+            Arrays.sort(sortedToAppend);
+            long[] sortedAfterAppend = Arrays.copyOf(afterAppend, timed);
+            Arrays.sort(sortedAfterAppend);
             stack.connect().deleteConnector(contender.connectorName(round));
             if (contender == OutboxContender.DEBEZIUM) {
                 workload.dropSlotWhenInactive(contender.slotName(round));
             }
-            return new Result(contender, round, drainPerSecond, drainWall, offered, millis(sorted, 0.50), millis(sorted, 0.99),
-                    millis(sorted, 0.999), millis(sorted, 1.0), timed, missing, arrivals.duplicates());
+            return new Result(contender, round, warmupRound, drainPerSecond, drainWall, offered, millis(sorted, 0.50), millis(sorted, 0.99),
+                    millis(sorted, 0.999), millis(sorted, 1.0), timed, missing, arrivals.duplicates(), millis(sortedToAppend, 0.50),
+                    millis(sortedToAppend, 0.99), millis(sortedAfterAppend, 0.50), millis(sortedAfterAppend, 0.99));
+        }
+    }
+
+    /**
+     * Wall clock minus {@code System.nanoTime()}, taken once: converts the broker's append times (wall-clock ms, same
+     * machine) to this JVM's nanoTime scale, on which commits and arrivals are measured. Millisecond resolution.
+     */
+    private static final long WALL_MINUS_NANO_TIME = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+
+    /**
+     * The contender's topic, one partition, with LogAppendTime timestamps: every record then carries the moment the
+     * broker appended it, which splits the latency at the broker.
+     */
+    private static void createTopicWithAppendTime(LocalStack stack, String topic) {
+        try {
+            stack.kafka().admin().createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                    .configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")))).all().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create topic " + topic, e);
         }
     }
 
