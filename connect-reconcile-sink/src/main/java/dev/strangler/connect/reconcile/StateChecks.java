@@ -35,6 +35,15 @@ public final class StateChecks {
      */
     public static StateCheck from(ReconcileSinkConfig config, String connector, PluginMetricsRecorder metrics, Clock clock)
             throws SQLException {
+        return from(config, connector, metrics, clock, sourceReads(connector));
+    }
+
+    /**
+     * As {@link #from(ReconcileSinkConfig, String, PluginMetricsRecorder, Clock)}, with the executor of the source's
+     * checksum reads given ({@code Runnable::run}: one side after the other, as the benchmark compares).
+     */
+    public static StateCheck from(ReconcileSinkConfig config, String connector, PluginMetricsRecorder metrics, Clock clock,
+                                  Executor sourceReads) throws SQLException {
         DatabaseSession target = new DatabaseSession(config.targetConnection(), true);
         try {
             TargetTable table = TargetTable.describe(target.get(), config.targetDialect(), config.targetTable());
@@ -49,7 +58,7 @@ public final class StateChecks {
                     columns(compared), columns(summed));
             return new StateCheck(connector, config.scope(), tables,
                     new Bisection(config.bisectionFactor(), config.bisectionThreshold(),
-                            new RecordComparer(config.comparisonRules()), compared, sourceReads(connector)),
+                            new RecordComparer(config.comparisonRules()), compared, sourceReads),
                     new DatabaseSession(config.sourceConnection().orElseThrow(), true),
                     target,
                     new DatabaseSession(config.evidenceConnection(), false),

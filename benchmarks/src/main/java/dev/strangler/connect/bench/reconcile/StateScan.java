@@ -25,6 +25,11 @@ final class StateScan {
         return StateChecks.from(new ReconcileSinkConfig(props), StreamComparison.CONNECTOR, metrics, Clock.systemUTC());
     }
 
+    /** The same check reading the two sides one after the other, to show what reading them at once contributes. */
+    static StateCheck sequentialStateCheck(Map<String, String> props, PluginMetricsRecorder metrics) throws SQLException {
+        return StateChecks.from(new ReconcileSinkConfig(props), StreamComparison.CONNECTOR, metrics, Clock.systemUTC(), Runnable::run);
+    }
+
     static Map<Long, Outcome> candidates(StateCheck.Scan scan) {
         Map<Long, Outcome> found = new TreeMap<>();
         for (RowDifference difference : scan.result().differences()) {
