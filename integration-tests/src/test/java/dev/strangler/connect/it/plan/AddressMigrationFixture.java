@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.strangler.connect.harness.Await;
+import dev.strangler.connect.harness.DebeziumPostgres;
 import dev.strangler.connect.harness.LocalStack;
 import dev.strangler.connect.harness.PostgresServer;
 
@@ -52,8 +53,10 @@ final class AddressMigrationFixture {
     static final String OUTBOX_CONNECTOR = "plan_service-outbox";
     static final String SINK_CONNECTOR = "plan_legacy-projection";
 
-    static final String SLOT = "plan_slot";
-    static final String PUBLICATION = "plan_publication";
+    /** Names the slot and the publication as DebeziumPostgres.capturing does. */
+    private static final String CAPTURE = "plan";
+    static final String SLOT = CAPTURE + "_slot";
+    static final String PUBLICATION = CAPTURE + "_publication";
     static final String CDC_PREFIX = "plan_legacy";
     static final String RAW_TOPIC = CDC_PREFIX + ".public.customer_address";
     static final String DOMAIN_EVENTS = "plan_address.domain-events";
@@ -226,23 +229,12 @@ final class AddressMigrationFixture {
 
     /** Debezium on the legacy table, with the ACL chain: the authority guard first, then unwrap, rename, route. */
     static Map<String, String> cdcConfig(LocalStack stack, Map<String, String> planKeys) {
-        PostgresServer postgres = stack.postgres();
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        Map<String, String> config = DebeziumPostgres.capturing(stack.postgres(), LEGACY_DB, CDC_PREFIX, CAPTURE, "public.customer_address");
         config.put("tasks.max", "1");
-        config.put("database.hostname", postgres.host());
-        config.put("database.port", Integer.toString(postgres.port()));
-        config.put("database.user", postgres.user());
-        config.put("database.password", postgres.password());
-        config.put("database.dbname", LEGACY_DB);
-        config.put("topic.prefix", CDC_PREFIX);
-        config.put("plugin.name", "pgoutput");
-        config.put("slot.name", SLOT);
-        config.put("publication.name", PUBLICATION);
+        // createLegacyDatabase made the publication and the slot before the first legacy write: stream everything
+        // from the slot, no snapshot
         config.put("publication.autocreate.mode", "disabled");
-        // the slot was created before the first legacy write: stream everything from it, no snapshot
         config.put("snapshot.mode", "no_data");
-        config.put("table.include.list", "public.customer_address");
         config.put("exactly.once.support", "required");
         config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         config.put("key.converter.schemas.enable", "false");

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.strangler.connect.harness.Await;
+import dev.strangler.connect.harness.DebeziumPostgres;
 import dev.strangler.connect.harness.LocalStack;
-import dev.strangler.connect.harness.PostgresServer;
 
 /**
  * The authority guard in front of the ACL chain exactly as the documentation shows it (docs/migration-plan.md:
@@ -34,8 +33,10 @@ import dev.strangler.connect.harness.PostgresServer;
 class ViolationsNeverBecomeDomainEventsIT {
 
     private static final String DATABASE = "plan_leak_legacy";
-    private static final String SLOT = "plan_leak_slot";
-    private static final String PUBLICATION = "plan_leak_publication";
+    /** Names the slot and the publication as DebeziumPostgres.capturing does. */
+    private static final String CAPTURE = "plan_leak";
+    private static final String SLOT = CAPTURE + "_slot";
+    private static final String PUBLICATION = CAPTURE + "_publication";
     private static final String CONNECTOR = "plan_leak-cdc";
     private static final String EVENTS = "plan_leak.address.";
     private static final String VIOLATIONS = "plan_leak.authority-violations";
@@ -100,22 +101,11 @@ class ViolationsNeverBecomeDomainEventsIT {
 
     /** The guard as docs/migration-plan.md configures it, then the README's unwrap and classification steps. */
     private static Map<String, String> connectorConfig(String plan) {
-        PostgresServer postgres = stack.postgres();
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        Map<String, String> config = DebeziumPostgres.capturing(stack.postgres(), DATABASE, "plan_leak", CAPTURE, "public.customer_address");
         config.put("tasks.max", "1");
-        config.put("database.hostname", postgres.host());
-        config.put("database.port", Integer.toString(postgres.port()));
-        config.put("database.user", postgres.user());
-        config.put("database.password", postgres.password());
-        config.put("database.dbname", DATABASE);
-        config.put("topic.prefix", "plan_leak");
-        config.put("plugin.name", "pgoutput");
-        config.put("slot.name", SLOT);
-        config.put("publication.name", PUBLICATION);
+        // the publication and the slot exist before the first write (createLegacyDatabase): no snapshot
         config.put("publication.autocreate.mode", "disabled");
         config.put("snapshot.mode", "no_data");
-        config.put("table.include.list", "public.customer_address");
         config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         config.put("key.converter.schemas.enable", "false");
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
