@@ -1,6 +1,7 @@
 package dev.strangler.connect.legacy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.apache.kafka.common.config.ConfigDef;
@@ -18,7 +19,20 @@ sealed interface EventTypeSource {
 
     Optional<String> eventType(SinkRecord record, Object convertedValue);
 
-    record FromHeader(String name) implements EventTypeSource {
+    final class FromHeader implements EventTypeSource {
+        private final String name;
+        /** The last header bytes decoded and their text: a topic carries few event types, usually in runs. */
+        private byte[] lastBytes;
+        private Optional<String> lastType;
+
+        FromHeader(String name) {
+            this.name = name;
+        }
+
+        String name() {
+            return name;
+        }
+
         @Override
         public Optional<String> eventType(SinkRecord record, Object convertedValue) {
             Header header = record.headers().lastWithName(name);
@@ -26,7 +40,29 @@ sealed interface EventTypeSource {
                 return Optional.empty();
             }
             Object value = header.value();
-            return Optional.of(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString());
+            if (value instanceof byte[] bytes) {
+                if (!Arrays.equals(bytes, lastBytes)) {
+                    lastType = Optional.of(new String(bytes, StandardCharsets.UTF_8));
+                    lastBytes = bytes.clone();
+                }
+                return lastType;
+            }
+            return Optional.of(value.toString());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FromHeader other && other.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "header:" + name;
         }
     }
 

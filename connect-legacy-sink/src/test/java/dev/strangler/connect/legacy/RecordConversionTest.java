@@ -97,4 +97,17 @@ class RecordConversionTest {
         assertThatThrownBy(() -> EventTypeSource.parse("header:")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventTypeSource.parse("field:a..b")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void eventTypesFromByteHeadersFollowEachRecord() {
+        RecordConversion conversion = new RecordConversion(EventTypeSource.parse("header:eventType"));
+        List<String> types = List.of("PolicyChanged", "PolicyChanged", "PolicyCancelled", "PolicyChanged");
+        for (String type : types) {
+            ConnectHeaders headers = new ConnectHeaders();
+            headers.addBytes("eventType", type.getBytes(StandardCharsets.UTF_8));
+            assertThat(conversion.toEvent(record("P-1", null, Map.of("id", 1), headers)).eventType()).contains(type);
+        }
+        ConnectHeaders none = new ConnectHeaders();
+        assertThat(conversion.toEvent(record("P-1", null, Map.of("id", 1), none)).eventType()).isEmpty();
+    }
 }

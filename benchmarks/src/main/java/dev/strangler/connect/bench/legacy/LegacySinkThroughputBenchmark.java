@@ -45,7 +45,8 @@ import dev.strangler.connect.harness.PostgresServer;
  * version (records are in one partition, in version order, so that is the last record applied), counting only the
  * records applied after that first moment, so the task's start-up and consumer group join are not in the figure.
  *
- * <p>Arguments ({@code key=value}): {@code records} (300000), {@code keys} (100000), {@code rounds} (2), {@code contenders}
+ * <p>Arguments ({@code key=value}): {@code records} (300000), {@code keys} (100000), {@code rounds} (2), {@code warmup.rounds}
+ * (1: rounds run first and not reported), {@code contenders}
  * (ours,debezium-jdbc,debezium-jdbc-rewrite,raw-ceiling), {@code stack.dir} (benchmarks/target/stack-legacy).
  * Needs the Debezium JDBC sink plugin directory: {@code ./mvnw -o -q -f benchmarks/debezium-connector-jdbc/pom.xml package}.
  */
@@ -67,6 +68,7 @@ public final class LegacySinkThroughputBenchmark {
         int records = Integer.parseInt(options.getOrDefault("records", "300000"));
         int keys = Integer.parseInt(options.getOrDefault("keys", "100000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
+        int warmupRounds = Integer.parseInt(options.getOrDefault("warmup.rounds", "1"));
         if (records % keys != 0 || keys <= BATCH) {
             throw new IllegalArgumentException("records must be a multiple of keys, and keys above " + BATCH);
         }
@@ -92,19 +94,27 @@ public final class LegacySinkThroughputBenchmark {
             postgres.createDatabase(DATABASE);
             stack.kafka().createTopic(TOPIC, 1);
             CustomerChanges.produce(stack.kafka().bootstrapServers(), TOPIC, records, keys);
-            // Every contender once per round, in the same order: the first round also warms up the worker's JIT and
-            // the shared machine's caches, so each round is reported and rounds can be compared.
-            for (int round = 1; round <= rounds; round++) {
-                for (String contender : contenders) {
-                    String table = "customer_" + contender.replace('-', '_') + "_r" + round;
+            // Warm-up rounds run every contender once and are not reported: the worker JVM JIT-compiles the
+            // converter and each sink's code paths there, so no contender is measured cold. Reported rounds then
+            // alternate the order (odd rounds as given, even rounds reversed), so no contender always runs first
+            // after another's load on the shared machine.
+            for (int round = 1 - warmupRounds; round <= rounds; round++) {
+                List<String> order = new ArrayList<>(contenders);
+                if (round > 0 && round % 2 == 0) {
+                    java.util.Collections.reverse(order);
+                }
+                for (String contender : order) {
+                    String table = "customer_" + contender.replace('-', '_') + "_r" + (round <= 0 ? "w" + (1 - round) : round);
                     postgres.execute(DATABASE, CustomerChanges.createTable(table));
                     Result result = switch (contender) {
                         case "raw-ceiling" -> ceiling(stack, table, records, round);
                         case "connect-floor" -> floor(stack, records, round);
                         default -> sink(stack, contender, table, records, keys, round);
                     };
-                    results.add(result);
-                    System.out.println("# " + result);
+                    System.out.println("# " + (round <= 0 ? "warm-up (not reported) " : "") + result);
+                    if (round > 0) {
+                        results.add(result);
+                    }
                 }
             }
             Runtime.getRuntime().removeShutdownHook(stopStack);

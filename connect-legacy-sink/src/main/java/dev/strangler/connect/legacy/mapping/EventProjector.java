@@ -63,8 +63,12 @@ public final class EventProjector {
             return new Skipped(SkipReason.NOT_OWNED_BY_SERVICE, eventType);
         }
         RowScope scope = RowScope.of(event, eventTime);
+        List<TableProjection> writes = projection.get().writes();
+        if (writes.size() == 1) {
+            return new Rows(eventType.get(), writes.get(0).project(scope)); // already immutable: no copy per event
+        }
         List<RowWrite> rows = new ArrayList<>();
-        for (TableProjection table : projection.get().writes()) {
+        for (TableProjection table : writes) {
             rows.addAll(table.project(scope));
         }
         return new Rows(eventType.get(), List.copyOf(rows));

@@ -44,7 +44,7 @@ public record TableProjection(String path, WriteMode mode, WriteShape shape, Map
         return shape.table();
     }
 
-    /** The rows this table gets from one event: none when the array field is absent or empty. */
+    /** The rows this table gets from one event, as an immutable list: none when the array field is absent or empty. */
     List<RowWrite> project(RowScope scope) throws ProjectionException {
         if (rows.isEmpty()) {
             return List.of(row(scope));
@@ -62,7 +62,7 @@ public record TableProjection(String path, WriteMode mode, WriteShape shape, Map
         for (int i = 0; i < elements.size(); i++) {
             result.add(row(scope.forElement(elements.get(i), i)));
         }
-        return result;
+        return List.copyOf(result);
     }
 
     private RowWrite clearingRow(RowScope scope, WriteShape clearingShape) throws ProjectionException {
