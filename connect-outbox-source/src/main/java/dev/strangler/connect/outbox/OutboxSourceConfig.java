@@ -200,10 +200,10 @@ public final class OutboxSourceConfig extends AbstractConfig {
                 POLL_GROUP, ++order, Width.SHORT, "Poll interval (ms)");
         def.define(POLL_BACKOFF_INITIAL_MS, Type.LONG, 2L, ConfigDef.Range.between(1, 300_000), Importance.LOW,
                 "Wait after the first poll that finds no event; each further empty poll doubles it up to " + POLL_INTERVAL_MS
-                        + ", and a poll that finds events makes it short again. Events committed while an older transaction "
-                        + "is still open are held back until it ends (usually a millisecond or two); a short first wait "
-                        + "publishes them then instead of a whole interval later. Set it to " + POLL_INTERVAL_MS
-                        + " for a fixed interval.",
+                        + " (for a second after the last events at most 8 times this), and a poll that finds events makes "
+                        + "it short again. Events committed while an older transaction is still open are held back until it "
+                        + "ends (usually a millisecond or two); a short first wait publishes them then instead of a whole "
+                        + "interval later. Set it to " + POLL_INTERVAL_MS + " for a fixed interval.",
                 POLL_GROUP, ++order, Width.SHORT, "First idle wait (ms)");
         def.define(POLL_BATCH_SIZE, Type.INT, 1000, ConfigDef.Range.between(1, 100_000), Importance.MEDIUM,
                 "Most rows read from one table in one poll.", POLL_GROUP, ++order, Width.SHORT, "Batch size");

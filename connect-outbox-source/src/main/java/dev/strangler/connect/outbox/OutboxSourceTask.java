@@ -89,7 +89,8 @@ public class OutboxSourceTask extends SourceTask {
                 ? Housekeeper.LEAVE
                 : new JdbcHousekeeper(session, queries, config.housekeepingMode(), config.markColumn(), config.retention());
         idleWait = config.notifyChannel().isPresent() ? new NotificationWakeUp(session) : new IntervalWakeUp();
-        idleBackoff = new IdleBackoff(config.pollBackoffInitial().toMillis(), config.pollInterval().toMillis());
+        idleBackoff = new IdleBackoff(config.pollBackoffInitial().toMillis(), config.pollInterval().toMillis(),
+                System::currentTimeMillis);
         publicationGuard = config.publicationAuthority()
                 .map(authority -> new PublicationGuard(authority, config.publisherViolationPolicy(), config.violationTopic(),
                         metrics::publisherViolation))
