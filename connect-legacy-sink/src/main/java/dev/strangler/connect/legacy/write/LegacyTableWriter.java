@@ -72,7 +72,16 @@ public final class LegacyTableWriter implements AutoCloseable {
     private final ParameterBinder binder;
     private final OriginMarker originMarker;
     private final WriteMetrics metrics;
+    /**
+     * Multi-row statement texts by shape, kind and row count: a few per table (chunk sizes are powers of two). Built
+     * once, they are also the same String instances every batch, so the driver's statement cache finds them by a
+     * cached hash instead of hashing and comparing a 500-row text per batch.
+     */
+    private final Map<MultiRowKey, DmlStatement> multiRowStatements = new java.util.HashMap<>();
     private Connection connection;
+
+    private record MultiRowKey(dev.strangler.connect.core.sql.WriteShape shape, boolean insertIfAbsent, int rows) {
+    }
 
     public LegacyTableWriter(ConnectionFactory connections, SqlDialect dialect, OriginMarker originMarker, WriteMetrics metrics) {
         this.connections = Objects.requireNonNull(connections, "connections");
@@ -271,9 +280,10 @@ public final class LegacyTableWriter implements AutoCloseable {
         }
         long applied = 0;
         for (Map.Entry<Integer, List<List<RowWrite>>> chunks : chunksBySize.entrySet()) {
-            DmlStatement statement = insertIfAbsent
-                    ? statements.insertIfAbsent(group.shape(), chunks.getKey())
-                    : statements.upsert(group.shape(), chunks.getKey());
+            DmlStatement statement = multiRowStatements.computeIfAbsent(new MultiRowKey(group.shape(), insertIfAbsent, chunks.getKey()),
+                    key -> key.insertIfAbsent()
+                            ? statements.insertIfAbsent(key.shape(), key.rows())
+                            : statements.upsert(key.shape(), key.rows()));
             try (PreparedStatement prepared = c.prepareStatement(statement.sql())) {
                 for (List<RowWrite> chunk : chunks.getValue()) {
                     int index = 1;
