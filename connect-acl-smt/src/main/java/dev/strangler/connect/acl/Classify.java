@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.strangler.connect.acl.classify.CelVariables;
+import dev.strangler.connect.acl.classify.ClassificationRules;
 import dev.strangler.connect.acl.classify.RuleEvaluationException;
 import dev.strangler.connect.acl.event.DomainEventHeaders;
 import dev.strangler.connect.acl.quarantine.QuarantineConfig;
@@ -53,7 +54,9 @@ public class Classify<R extends ConnectRecord<R>> extends AclTransformation<R> {
         }
         Optional<String> eventType;
         try {
-            eventType = config.rules().classify(CelVariables.of(record.key(), record.value(), record.headers(), record.topic()));
+            ClassificationRules rules = config.rules();
+            eventType = rules.classify(CelVariables.lazy(record.key(), record.value(), record.headers(), record.topic(),
+                    rules.fieldsRead()));
         } catch (RuleEvaluationException e) {
             throw new RecordRejectedException(RejectReason.INVALID_VALUE, e.rule(), "The condition of rule " + e.rule()
                     + " cannot be evaluated: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.strangler.connect.acl;
 
 import java.util.Map;
 
+import dev.strangler.connect.acl.classify.CelCondition;
 import dev.strangler.connect.acl.classify.CelVariables;
 import dev.strangler.connect.core.StranglerVersion;
 import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
@@ -39,8 +40,9 @@ public class RecordMatches<R extends ConnectRecord<R>> implements Predicate<R>, 
     @Override
     public boolean test(R record) {
         try {
-            boolean matches = config.condition().test(
-                    CelVariables.of(record.key(), record.value(), record.headers(), record.topic()));
+            CelCondition condition = config.condition();
+            boolean matches = condition.test(CelVariables.lazy(record.key(), record.value(), record.headers(),
+                    record.topic(), condition.fieldsRead()));
             metrics.counter(matches ? "records-matched" : "records-not-matched",
                     matches ? "Records the condition holds for" : "Records the condition does not hold for").increment();
             return matches;

@@ -12,6 +12,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 
 /**
  * A boolean condition on a record in Google's Common Expression Language (CEL): safe (no loops, no side effects,
@@ -31,10 +32,12 @@ public final class CelCondition {
 
     private final String expression;
     private final CelRuntime.Program program;
+    private final FieldSelection fieldsRead;
 
-    private CelCondition(String expression, CelRuntime.Program program) {
+    private CelCondition(String expression, CelRuntime.Program program, FieldSelection fieldsRead) {
         this.expression = expression;
         this.program = program;
+        this.fieldsRead = fieldsRead;
     }
 
     /**
@@ -48,7 +51,7 @@ public final class CelCondition {
             throw new IllegalArgumentException(result.getErrorString());
         }
         try {
-            return new CelCondition(expression, CEL.createProgram(result.getAst()));
+            return new CelCondition(expression, CEL.createProgram(result.getAst()), FieldSelection.of(result.getAst()));
         } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -61,6 +64,21 @@ public final class CelCondition {
      */
     public boolean test(Map<String, ?> variables) throws CelEvaluationException {
         return Boolean.TRUE.equals(program.eval(variables));
+    }
+
+    /**
+     * Whether the condition holds for the variables of {@link CelVariables#lazy}, which must offer at least the
+     * fields of {@link #fieldsRead()}.
+     *
+     * @throws CelEvaluationException when it cannot be evaluated on them (an absent field, a type mismatch)
+     */
+    public boolean test(CelVariableResolver variables) throws CelEvaluationException {
+        return Boolean.TRUE.equals(program.eval(variables));
+    }
+
+    /** The fields of {@code value} and {@code key} the condition can read. */
+    public FieldSelection fieldsRead() {
+        return fieldsRead;
     }
 
     public String expression() {

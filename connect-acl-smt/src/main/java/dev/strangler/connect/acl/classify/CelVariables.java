@@ -7,9 +7,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+
+import dev.cel.runtime.CelVariableResolver;
 
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -22,6 +26,10 @@ import org.apache.kafka.connect.header.Headers;
  * maps, integers become {@code int}, floats {@code double}, decimals {@code double} (conditions compare, they do not
  * compute money), bytes {@code bytes}, Connect dates and timestamps {@code timestamp}. Null fields are left out of
  * their map, so conditions test them with {@code has(value.field)}.
+ *
+ * <p>Per record, {@link #lazy} is what the transforms use: it converts a variable only when a condition reads it,
+ * and of {@code value} and {@code key} only the fields the conditions select ({@link FieldSelection}). A condition
+ * sees the same values either way; {@link #of} converts everything, for tests and tools.
  */
 public final class CelVariables {
 
@@ -37,15 +45,92 @@ public final class CelVariables {
         Map<String, Object> variables = new HashMap<>(8);
         variables.put(KEY, key == null ? Map.of() : toCel(key));
         variables.put(VALUE, value == null ? Map.of() : toCel(value));
+        variables.put(HEADERS, headerMap(headers));
+        variables.put(TOPIC, topic == null ? "" : topic);
+        return variables;
+    }
+
+    /**
+     * The variables of one record, each converted on first use and kept for the next condition evaluated on the
+     * same record. Not thread-safe: one per record.
+     */
+    public static CelVariableResolver lazy(Object key, Object value, Headers headers, String topic, FieldSelection selection) {
+        return new RecordVariables(key, value, headers, topic, selection);
+    }
+
+    private static final class RecordVariables implements CelVariableResolver {
+        private final Object key;
+        private final Object value;
+        private final Headers headers;
+        private final String topic;
+        private final FieldSelection selection;
+        private Optional<Object> celKey;
+        private Optional<Object> celValue;
+        private Optional<Object> celHeaders;
+
+        RecordVariables(Object key, Object value, Headers headers, String topic, FieldSelection selection) {
+            this.key = key;
+            this.value = value;
+            this.headers = headers;
+            this.topic = topic;
+            this.selection = selection;
+        }
+
+        @Override
+        public Optional<Object> find(String name) {
+            switch (name) {
+                case VALUE -> {
+                    if (celValue == null) {
+                        celValue = Optional.of(value == null ? Map.of() : selectedFields(value, selection.fieldsOf(VALUE)));
+                    }
+                    return celValue;
+                }
+                case KEY -> {
+                    if (celKey == null) {
+                        celKey = Optional.of(key == null ? Map.of() : selectedFields(key, selection.fieldsOf(KEY)));
+                    }
+                    return celKey;
+                }
+                case HEADERS -> {
+                    if (celHeaders == null) {
+                        celHeaders = Optional.of(headerMap(headers));
+                    }
+                    return celHeaders;
+                }
+                case TOPIC -> {
+                    return Optional.of(topic == null ? "" : topic);
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    /** A struct as a map of only the named top-level fields (null: all of them); anything else as {@link #toCel(Object)}. */
+    private static Object selectedFields(Object value, Set<String> fieldNames) {
+        if (fieldNames == null || !(value instanceof Struct struct)) {
+            return toCel(value);
+        }
+        Map<String, Object> map = new HashMap<>();
+        for (String name : fieldNames) {
+            Field field = struct.schema().field(name);
+            Object fieldValue = field == null ? null : struct.get(field);
+            if (fieldValue != null) {
+                map.put(name, toCel(fieldValue, field.schema()));
+            }
+        }
+        return map;
+    }
+
+    private static Map<String, String> headerMap(Headers headers) {
         Map<String, String> headerMap = new HashMap<>();
         for (Header header : headers) {
             if (header.value() != null) {
                 headerMap.put(header.key(), header.value().toString());
             }
         }
-        variables.put(HEADERS, headerMap);
-        variables.put(TOPIC, topic == null ? "" : topic);
-        return variables;
+        return headerMap;
     }
 
     static Object toCel(Object value) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.cel.runtime.CelVariableResolver;
+
 /**
  * An ordered list of classification rules, each a {@link CelCondition} in Google's Common Expression Language (CEL):
  * a safe, non-Turing-complete expression language, type-checked and compiled once at configure time; no scripting
@@ -23,9 +25,11 @@ import java.util.Set;
 public final class ClassificationRules {
 
     private final List<ClassificationRule> rules;
+    private final FieldSelection fieldsRead;
 
     private ClassificationRules(List<ClassificationRule> rules) {
         this.rules = List.copyOf(rules);
+        this.fieldsRead = rules.stream().map(ClassificationRule::fieldsRead).reduce(FieldSelection::union).orElse(FieldSelection.ALL);
     }
 
     /**
@@ -119,6 +123,26 @@ public final class ClassificationRules {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The event type of the first rule whose condition holds on the variables of {@link CelVariables#lazy} (given
+     * {@link #fieldsRead()}), or empty when none does.
+     *
+     * @throws RuleEvaluationException when a condition cannot be evaluated on this record
+     */
+    public Optional<String> classify(CelVariableResolver variables) {
+        for (ClassificationRule rule : rules) {
+            if (rule.matches(variables)) {
+                return Optional.of(rule.eventType());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The fields of {@code value} and {@code key} any of the rules can read. */
+    public FieldSelection fieldsRead() {
+        return fieldsRead;
     }
 
     public List<ClassificationRule> rules() {

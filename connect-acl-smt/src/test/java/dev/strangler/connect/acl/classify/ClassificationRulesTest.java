@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
+import dev.cel.runtime.CelVariableResolver;
+
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -37,10 +39,20 @@ class ClassificationRulesTest {
             """);
 
     private static Map<String, Object> variables(String code, Boolean approved, String amount, Integer count, Instant at) {
-        Struct row = new Struct(ROW).put("tx_code", code).put("approved", approved)
+        return CelVariables.of(null, row(code, approved, amount, count, at), new ConnectHeaders().addString("acl.event.type", "Changed"), "t");
+    }
+
+    /** The variables as the transforms pass them: converted on demand, only the fields the rules select. */
+    private static CelVariableResolver lazyVariables(ClassificationRules rules, String code, Boolean approved, String amount,
+                                                     Integer count, Instant at) {
+        return CelVariables.lazy(null, row(code, approved, amount, count, at),
+                new ConnectHeaders().addString("acl.event.type", "Changed"), "t", rules.fieldsRead());
+    }
+
+    private static Struct row(String code, Boolean approved, String amount, Integer count, Instant at) {
+        return new Struct(ROW).put("tx_code", code).put("approved", approved)
                 .put("amount", amount == null ? null : new BigDecimal(amount)).put("count", count)
                 .put("at", at == null ? null : Date.from(at));
-        return CelVariables.of(null, row, new ConnectHeaders().addString("acl.event.type", "Changed"), "t");
     }
 
     @ParameterizedTest(name = "{0} {1} {2} {3} -> {4}")
@@ -55,12 +67,14 @@ class ClassificationRulesTest {
     })
     void firstMatchingRuleWins(String code, Boolean approved, String amount, Integer count, String expected) {
         assertThat(RULES.classify(variables(code, approved, amount, count, null)).orElse(null)).isEqualTo(expected);
+        assertThat(RULES.classify(lazyVariables(RULES, code, approved, amount, count, null)).orElse(null)).isEqualTo(expected);
     }
 
     @Test
     void timestampsAndHeadersAreComparable() {
         assertThat(RULES.classify(variables("PAY", false, null, null, Instant.parse("2025-06-01T00:00:00Z")))).contains("Late");
         assertThat(RULES.classify(variables("PAY", false, null, null, Instant.parse("2024-06-01T00:00:00Z")))).isEmpty();
+        assertThat(RULES.classify(lazyVariables(RULES, "PAY", false, null, null, Instant.parse("2025-06-01T00:00:00Z")))).contains("Late");
     }
 
     @Test
@@ -71,6 +85,9 @@ class ClassificationRulesTest {
                 .isInstanceOf(RuleEvaluationException.class)
                 .hasMessageContaining("note")
                 .extracting(e -> ((RuleEvaluationException) e).rule()).isEqualTo("Noted");
+        assertThatThrownBy(() -> rules.classify(lazyVariables(rules, "PAY", null, null, null, null)))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("note");
     }
 
     @ParameterizedTest
