@@ -27,6 +27,8 @@ public abstract class DomainIdAssignment<R extends ConnectRecord<R>> extends Acl
 
     private final Cache<Schema, StructRewrite> valueRewrites = new SynchronizedCache<>(new LRUCache<>(16));
     private final Cache<Schema, Boolean> checkedSchemas = new SynchronizedCache<>(new LRUCache<>(16));
+    // records of one table share one schema instance: the last one checked answers without the cache's lock
+    private volatile Schema lastChecked;
     private DomainKeyOptions.Settings key;
     private QuarantineRouter quarantine;
     private Schema keySchema;
@@ -86,7 +88,11 @@ public abstract class DomainIdAssignment<R extends ConnectRecord<R>> extends Acl
     }
 
     private void requireKeyFields(Schema schema) {
+        if (schema == lastChecked) {
+            return;
+        }
         if (checkedSchemas.get(schema) != null) {
+            lastChecked = schema;
             return;
         }
         for (FieldPath field : key.keyFields()) {
@@ -96,6 +102,7 @@ public abstract class DomainIdAssignment<R extends ConnectRecord<R>> extends Acl
             }
         }
         checkedSchemas.put(schema, Boolean.TRUE);
+        lastChecked = schema;
     }
 
     private StructRewrite valueRewrite(Schema schema) {

@@ -21,10 +21,13 @@ import org.apache.kafka.connect.data.Struct;
 final class StructRewrites {
 
     /** A compiled rewrite, or why the configuration does not fit the schema. */
-    private record Plan(StructRewrite rewrite, StructRewrite.PathException misfit) {
+    private record Plan(Schema schema, StructRewrite rewrite, StructRewrite.PathException misfit) {
     }
 
     private final Cache<Schema, Plan> plans = new SynchronizedCache<>(new LRUCache<>(32));
+    // The records of one table share one schema instance, so the plan of the last schema answers almost every
+    // lookup by identity, without the cache's lock and hashing of the whole schema.
+    private volatile Plan last;
     private final Function<Schema, StructRewrite> compiler;
 
     /** @param compiler builds the rewrite for a schema; throws {@code StructRewrite.PathException} if it does not fit */
@@ -52,14 +55,18 @@ final class StructRewrites {
     }
 
     private StructRewrite rewriteFor(Schema schema) {
-        Plan plan = plans.get(schema);
-        if (plan == null) {
-            try {
-                plan = new Plan(compiler.apply(schema), null);
-            } catch (StructRewrite.PathException e) {
-                plan = new Plan(null, e);
+        Plan plan = last;
+        if (plan == null || plan.schema() != schema) {
+            plan = plans.get(schema);
+            if (plan == null) {
+                try {
+                    plan = new Plan(schema, compiler.apply(schema), null);
+                } catch (StructRewrite.PathException e) {
+                    plan = new Plan(schema, null, e);
+                }
+                plans.put(schema, plan);
             }
-            plans.put(schema, plan);
+            last = plan.schema() == schema ? plan : new Plan(schema, plan.rewrite(), plan.misfit());
         }
         if (plan.rewrite() == null) {
             throw new RecordRejectedException(RejectReason.SCHEMA_MISMATCH, plan.misfit().path().toString(),

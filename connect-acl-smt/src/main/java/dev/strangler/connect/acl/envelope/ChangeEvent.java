@@ -2,6 +2,7 @@ package dev.strangler.connect.acl.envelope;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -58,11 +59,31 @@ public final class ChangeEvent {
      * transforms earlier in a chain may change the schema name ({@code ...Envelope}).
      */
     public static boolean isChangeEvent(Schema valueSchema) {
-        return valueSchema != null
-                && valueSchema.type() == Schema.Type.STRUCT
-                && valueSchema.field(OP) != null
-                && valueSchema.field(SOURCE) != null
-                && (valueSchema.field(BEFORE) != null || valueSchema.field(AFTER) != null);
+        return valueSchema != null && valueSchema.type() == Schema.Type.STRUCT && Layout.of(valueSchema).isChangeEvent();
+    }
+
+    /**
+     * Where the envelope fields are in one envelope schema. The change events of a table share one schema instance,
+     * so the last layout answers almost every record without a lookup by name per field; a thread that sees another
+     * schema builds its layout and replaces the last one (immutable, so sharing it between threads is safe).
+     */
+    private record Layout(Schema schema, Field op, Field before, Field after, Field source, Field timestamp) {
+
+        private static volatile Layout last;
+
+        static Layout of(Schema schema) {
+            Layout layout = last;
+            if (layout == null || layout.schema() != schema) {
+                layout = new Layout(schema, schema.field(OP), schema.field(BEFORE), schema.field(AFTER), schema.field(SOURCE),
+                        schema.field(TS_MS));
+                last = layout;
+            }
+            return layout;
+        }
+
+        boolean isChangeEvent() {
+            return op != null && source != null && (before != null || after != null);
+        }
     }
 
     /**
@@ -73,18 +94,19 @@ public final class ChangeEvent {
      */
     public static ChangeEvent from(Struct envelope) {
         Objects.requireNonNull(envelope, "envelope");
-        if (!isChangeEvent(envelope.schema())) {
+        Layout layout = Layout.of(envelope.schema());
+        if (!layout.isChangeEvent()) {
             throw new MalformedChangeEventException("Value is not a Debezium change event: it needs the fields op, source and before/after");
         }
-        Object opValue = envelope.get(OP);
+        Object opValue = envelope.get(layout.op());
         if (opValue == null) {
             throw new MalformedChangeEventException("Change event field op is null");
         }
         Operation operation = Operation.fromCode(opValue.toString()).orElseThrow(() ->
                 new MalformedChangeEventException("Change event field op has unsupported code '" + opValue + "'"));
-        Struct before = optionalStruct(envelope, BEFORE);
-        Struct after = optionalStruct(envelope, AFTER);
-        Struct sourceStruct = optionalStruct(envelope, SOURCE);
+        Struct before = optionalStruct(envelope, layout.before());
+        Struct after = optionalStruct(envelope, layout.after());
+        Struct sourceStruct = optionalStruct(envelope, layout.source());
         if (sourceStruct == null) {
             throw new MalformedChangeEventException("Change event field source is null");
         }
@@ -103,7 +125,7 @@ public final class ChangeEvent {
                 // a truncate names only the table; it carries neither image
             }
         }
-        Field ts = envelope.schema().field(TS_MS);
+        Field ts = layout.timestamp();
         Object tsValue = ts == null ? null : envelope.get(ts);
         Long timestampMillis = tsValue instanceof Number n ? n.longValue() : null;
         return new ChangeEvent(envelope, operation, before, after, SourceMetadata.from(sourceStruct), timestampMillis);
@@ -130,11 +152,8 @@ public final class ChangeEvent {
 
     /** The schema of the row (the {@code before}/{@code after} field schema). */
     public Schema rowSchema() {
-        Field field = envelope.schema().field(AFTER);
-        if (field == null) {
-            field = envelope.schema().field(BEFORE);
-        }
-        return field.schema();
+        Layout layout = Layout.of(envelope.schema());
+        return (layout.after() != null ? layout.after() : layout.before()).schema();
     }
 
     public SourceMetadata source() {
@@ -161,13 +180,26 @@ public final class ChangeEvent {
             return Optional.empty();
         }
         List<String> changed = new ArrayList<>();
+        // Debezium gives both images the one row schema: then a field is at the same index in both
+        boolean sameSchema = before.schema() == after.schema();
         for (Field field : after.schema().fields()) {
-            Field previous = before.schema().field(field.name());
-            if (previous == null || !Objects.deepEquals(before.get(previous), after.get(field))) {
+            Field previous = sameSchema ? field : before.schema().field(field.name());
+            if (previous == null || !sameValue(before.get(previous), after.get(field))) {
                 changed.add(field.name());
             }
         }
         return Optional.of(Collections.unmodifiableList(changed));
+    }
+
+    /**
+     * Equality of two Connect values. BYTES values may be {@code byte[]}, which compare by content; all other
+     * Connect values (strings, numbers, structs, lists, maps, {@code ByteBuffer}) have a content {@code equals}.
+     */
+    private static boolean sameValue(Object before, Object after) {
+        if (before instanceof byte[] beforeBytes && after instanceof byte[] afterBytes) {
+            return Arrays.equals(beforeBytes, afterBytes);
+        }
+        return Objects.equals(before, after);
     }
 
     /** The underlying envelope value, for transforms that must pass it on unchanged. */
@@ -175,8 +207,7 @@ public final class ChangeEvent {
         return envelope;
     }
 
-    private static Struct optionalStruct(Struct envelope, String fieldName) {
-        Field field = envelope.schema().field(fieldName);
+    private static Struct optionalStruct(Struct envelope, Field field) {
         if (field == null) {
             return null;
         }
@@ -185,7 +216,7 @@ public final class ChangeEvent {
             return null;
         }
         if (!(value instanceof Struct struct)) {
-            throw new MalformedChangeEventException("Change event field " + fieldName + " must be a struct but has schema type "
+            throw new MalformedChangeEventException("Change event field " + field.name() + " must be a struct but has schema type "
                     + field.schema().type());
         }
         return struct;

@@ -13,6 +13,9 @@ public enum Operation {
     READ("r"),
     TRUNCATE("t");
 
+    // values() copies the array on every call, and every change event is looked up here
+    private static final Operation[] VALUES = values();
+
     private final String code;
 
     Operation(String code) {
@@ -29,7 +32,7 @@ public enum Operation {
         if (code == null) {
             return Optional.empty();
         }
-        for (Operation operation : values()) {
+        for (Operation operation : VALUES) {
             if (operation.code.equals(code)) {
                 return Optional.of(operation);
             }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 /**
@@ -29,18 +30,43 @@ public final class SourceMetadata {
     private final String snapshot;
 
     private SourceMetadata(Struct source) {
-        this.connector = text(source, "connector");
-        this.name = text(source, "name");
-        this.database = text(source, "db");
-        this.schema = text(source, "schema");
-        this.table = text(source, "table");
+        Layout layout = Layout.of(source.schema());
+        this.connector = text(source, layout.connector());
+        this.name = text(source, layout.name());
+        this.database = text(source, layout.database());
+        this.schema = text(source, layout.schema());
+        this.table = text(source, layout.table());
         // Postgres writes txId as INT64, Oracle as a STRING such as "0a001b00c3040000"; both read as text.
-        this.transactionId = text(source, "txId");
-        this.lsn = number(source, "lsn");
-        this.scn = text(source, "scn");
-        this.commitScn = text(source, "commit_scn");
-        this.timestampMillis = number(source, "ts_ms");
-        this.snapshot = text(source, "snapshot");
+        this.transactionId = text(source, layout.transactionId());
+        this.lsn = number(source, layout.lsn());
+        this.scn = text(source, layout.scn());
+        this.commitScn = text(source, layout.commitScn());
+        this.timestampMillis = number(source, layout.timestamp());
+        this.snapshot = text(source, layout.snapshot());
+    }
+
+    /**
+     * Where the fields are in one {@code source} schema (null: the connector does not write it). A connector writes
+     * every source block with one schema instance, so the last layout answers almost every record without a lookup
+     * by name per field; immutable, so threads may share it.
+     */
+    private record Layout(Schema sourceSchema, Field connector, Field name, Field database,
+                          Field schema, Field table, Field transactionId, Field lsn, Field scn, Field commitScn,
+                          Field timestamp, Field snapshot) {
+
+        private static volatile Layout last;
+
+        static Layout of(Schema sourceSchema) {
+            Layout layout = last;
+            if (layout == null || layout.sourceSchema() != sourceSchema) {
+                layout = new Layout(sourceSchema, sourceSchema.field("connector"), sourceSchema.field("name"),
+                        sourceSchema.field("db"), sourceSchema.field("schema"), sourceSchema.field("table"),
+                        sourceSchema.field("txId"), sourceSchema.field("lsn"), sourceSchema.field("scn"),
+                        sourceSchema.field("commit_scn"), sourceSchema.field("ts_ms"), sourceSchema.field("snapshot"));
+                last = layout;
+            }
+            return layout;
+        }
     }
 
     /** Reads a {@code source} block; tolerant of connectors that omit optional fields. */
@@ -116,8 +142,7 @@ public final class SourceMetadata {
         return Optional.ofNullable(scn);
     }
 
-    private static String text(Struct source, String fieldName) {
-        Field field = source.schema().field(fieldName);
+    private static String text(Struct source, Field field) {
         if (field == null) {
             return null;
         }
@@ -125,8 +150,7 @@ public final class SourceMetadata {
         return value == null ? null : value.toString();
     }
 
-    private static Long number(Struct source, String fieldName) {
-        Field field = source.schema().field(fieldName);
+    private static Long number(Struct source, Field field) {
         if (field == null) {
             return null;
         }
@@ -137,7 +161,7 @@ public final class SourceMetadata {
         if (value instanceof Number n) {
             return n.longValue();
         }
-        throw new MalformedChangeEventException("source." + fieldName + " must be a number but has schema type "
+        throw new MalformedChangeEventException("source." + field.name() + " must be a number but has schema type "
                 + field.schema().type());
     }
 

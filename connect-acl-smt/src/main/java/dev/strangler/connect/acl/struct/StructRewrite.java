@@ -55,6 +55,7 @@ public final class StructRewrite {
         this.root = root;
         this.groups = groups;
         this.outputSchema = root.schema();
+        root.compile(outputSchema);
     }
 
     public static Builder builder(Schema inputSchema) {
@@ -111,6 +112,9 @@ public final class StructRewrite {
         private final Set<String> foreign = new HashSet<>();
         private final String label;
         private Schema schema;
+        // the slots in the order of the output schema's fields, fixed by compile() once the builder is done
+        private Slot[] slots;
+        private Field[] outFields;
 
         Node(Schema original, FieldPath sourcePath, String label) {
             this.original = original;
@@ -120,7 +124,9 @@ public final class StructRewrite {
                 for (Field field : original.fields()) {
                     String name = field.name();
                     FieldPath origin = sourcePath == null ? FieldPath.of(name) : sourcePath.child(name);
-                    fields.put(name, new Leaf(field.schema(), (context, parent) -> parent == null ? null : parent.get(name), origin));
+                    // by Field, not by name: the source struct's schema equals the original (the rewrite is cached per
+                    // input schema), so the index is the same, and reading by index skips a lookup per field and record
+                    fields.put(name, new Leaf(field.schema(), (context, parent) -> parent == null ? null : parent.get(field), origin));
                 }
             }
         }
@@ -151,6 +157,19 @@ public final class StructRewrite {
             return (Struct) sourcePath.valueIn(root);
         }
 
+        /** Fixes the slots of this node and the nodes below it, in output field order. */
+        void compile(Schema outSchema) {
+            List<Field> out = outSchema.fields();
+            slots = new Slot[out.size()];
+            outFields = out.toArray(new Field[0]);
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = fields.get(outFields[i].name());
+                if (slots[i] instanceof Node node) {
+                    node.compile(outFields[i].schema());
+                }
+            }
+        }
+
         Struct build(Context context, Schema outSchema) {
             Struct source = source(context.root());
             if (original != null && source == null) {
@@ -166,8 +185,9 @@ public final class StructRewrite {
                 return null;
             }
             Struct out = new Struct(outSchema);
-            for (Field field : outSchema.fields()) {
-                Slot slot = fields.get(field.name());
+            for (int i = 0; i < slots.length; i++) {
+                Slot slot = slots[i];
+                Field field = outFields[i];
                 Object value = slot instanceof Node node ? node.build(context, field.schema()) : ((Leaf) slot).value().get(context, source);
                 out.put(field, value);
             }

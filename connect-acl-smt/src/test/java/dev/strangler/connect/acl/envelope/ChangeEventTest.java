@@ -71,6 +71,40 @@ class ChangeEventTest {
     }
 
     @Test
+    void bytesCompareByContentAndImagesOfDifferentSchemasByFieldName() {
+        Schema bytesRow = SchemaBuilder.struct().optional().field("id", Schema.INT32_SCHEMA).field("photo", Schema.OPTIONAL_BYTES_SCHEMA)
+                .field("note", Schema.OPTIONAL_STRING_SCHEMA).build();
+        // the before image as an older schema version wrote it: another field order, and no photo yet
+        Schema olderRow = SchemaBuilder.struct().optional().field("note", Schema.OPTIONAL_STRING_SCHEMA).field("id", Schema.INT32_SCHEMA).build();
+        Schema envelopeSchema = SchemaBuilder.struct().field("op", Schema.STRING_SCHEMA).field("before", bytesRow)
+                .field("after", bytesRow).field("source", PostgresEvents.SOURCE_SCHEMA).build();
+        Schema mixedSchema = SchemaBuilder.struct().field("op", Schema.STRING_SCHEMA).field("before", olderRow)
+                .field("after", bytesRow).field("source", PostgresEvents.SOURCE_SCHEMA).build();
+        Struct source = PostgresEvents.create(ROW).getStruct("source");
+
+        Struct sameBytes = new Struct(envelopeSchema).put("op", "u").put("source", source)
+                .put("before", new Struct(bytesRow).put("id", 1).put("photo", new byte[] {1, 2}).put("note", "a"))
+                .put("after", new Struct(bytesRow).put("id", 1).put("photo", new byte[] {1, 2}).put("note", "b"));
+        Struct olderBefore = new Struct(mixedSchema).put("op", "u").put("source", source)
+                .put("before", new Struct(olderRow).put("note", "b").put("id", 2))
+                .put("after", new Struct(bytesRow).put("id", 1).put("photo", new byte[] {1, 2}).put("note", "b"));
+
+        assertThat(ChangeEvent.from(sameBytes).changedFields()).contains(List.of("note"));
+        assertThat(ChangeEvent.from(olderBefore).changedFields()).contains(List.of("id", "photo"));
+    }
+
+    @Test
+    void interleavedPostgresAndOracleEventsEachReadTheirOwnSourceBlock() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(ChangeEvent.from(PostgresEvents.create(ROW)).source().lsn()).isEqualTo(OptionalLong.of(PostgresEvents.LSN));
+            ChangeEvent oracle = ChangeEvent.from(OracleEvents.create(OracleEvents.row("C-1", "OP", "Y")));
+            assertThat(oracle.source().lsn()).isEmpty();
+            assertThat(oracle.source().scn()).contains(OracleEvents.SCN);
+            assertThat(oracle.rowSchema()).isEqualTo(OracleEvents.ROW_SCHEMA);
+        }
+    }
+
+    @Test
     void updateWithoutBeforeImageHasUnknownChangedFields() {
         ChangeEvent event = ChangeEvent.from(PostgresEvents.update(null, ROW));
 
