@@ -9,6 +9,7 @@ import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
 import dev.strangler.connect.reconcile.evidence.Finding;
 import dev.strangler.connect.reconcile.repair.RepairRequests;
 
@@ -25,15 +26,20 @@ final class FindingOutputs implements AutoCloseable {
     private final ErrantRecordReporter mismatchTopic;
     private final Optional<RepairRequests> repair;
     private final Predicate<Finding> repairAllowed;
+    private final PluginMetricsRecorder.Counter repairsRequested;
+    private final PluginMetricsRecorder.Counter repairRequests;
 
     /**
      * @param mismatchTopic the reporter, or null when findings are not reported to the mismatch topic
      * @param repairAllowed whether the migration plan lets a finding be repaired automatically
      */
-    FindingOutputs(ErrantRecordReporter mismatchTopic, Optional<RepairRequests> repair, Predicate<Finding> repairAllowed) {
+    FindingOutputs(ErrantRecordReporter mismatchTopic, Optional<RepairRequests> repair, Predicate<Finding> repairAllowed,
+                   PluginMetricsRecorder metrics) {
         this.mismatchTopic = mismatchTopic;
         this.repair = repair;
         this.repairAllowed = repairAllowed;
+        this.repairsRequested = metrics.counter("findings-repair-requested", "Confirmed findings whose repair was requested");
+        this.repairRequests = metrics.counter("repair-requests", "Repair requests made (signals inserted or records sent)");
     }
 
     boolean reportsToMismatchTopic() {
@@ -53,6 +59,8 @@ final class FindingOutputs implements AutoCloseable {
             List<Finding> repairable = findings.stream().filter(repairAllowed).toList();
             if (!repairable.isEmpty()) {
                 int requests = repair.get().request(repairable);
+                repairsRequested.add(repairable.size());
+                repairRequests.add(requests);
                 LOG.info("Requested repair of {} findings of {} ({} requests to {})", repairable.size(),
                         repairable.get(0).scope(), requests, repair.get().destination());
             }

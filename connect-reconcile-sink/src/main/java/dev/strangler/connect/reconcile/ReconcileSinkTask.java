@@ -138,7 +138,8 @@ public class ReconcileSinkTask extends SinkTask {
             reader = new SourceRowReader(mapping.keyFields(), keyKinds);
             reporter = errantRecordReporter();
             boolean reportFindings = config.reportToDlq() && reporter != null && "all".equals(props.get("errors.tolerance"));
-            outputs = new FindingOutputs(reportFindings ? reporter : null, repair(connector, mapping, props), reconciler::repairAllowed);
+            outputs = new FindingOutputs(reportFindings ? reporter : null, repair(connector, mapping, props), reconciler::repairAllowed,
+                    recorder);
             startStateChecks(props, connector);
         } catch (SQLException e) {
             closeSessions();

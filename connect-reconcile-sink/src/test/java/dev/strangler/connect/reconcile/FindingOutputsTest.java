@@ -14,6 +14,7 @@ import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
+import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
 import dev.strangler.connect.reconcile.compare.Outcome;
 import dev.strangler.connect.reconcile.evidence.CheckLevel;
 import dev.strangler.connect.reconcile.evidence.Finding;
@@ -22,6 +23,7 @@ import dev.strangler.connect.reconcile.repair.RepairRequests;
 class FindingOutputsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private final PluginMetricsRecorder metrics = PluginMetricsRecorder.detached();
 
     /** The worker's reporter as the task sees it: records and their reasons, in order. */
     private static final class ReportedRecords implements ErrantRecordReporter {
@@ -65,7 +67,7 @@ class FindingOutputsTest {
     void streamAndStateFindingsGoToTheMismatchTopicAndTheRepairHookAlike() throws Exception {
         ReportedRecords mismatchTopic = new ReportedRecords();
         RequestedRepairs repairs = new RequestedRepairs();
-        FindingOutputs outputs = new FindingOutputs(mismatchTopic, Optional.of(repairs), f -> true);
+        FindingOutputs outputs = new FindingOutputs(mismatchTopic, Optional.of(repairs), f -> true, metrics);
 
         outputs.publish(List.of(finding("7", CheckLevel.RECORD), finding("15", CheckLevel.STATE)));
 
@@ -78,18 +80,19 @@ class FindingOutputsTest {
     void onlyFindingsThePlanLetsBeRepairedAreRequestedButAllAreReported() throws Exception {
         ReportedRecords mismatchTopic = new ReportedRecords();
         RequestedRepairs repairs = new RequestedRepairs();
-        FindingOutputs outputs = new FindingOutputs(mismatchTopic, Optional.of(repairs), f -> f.rowKey().equals("7"));
+        FindingOutputs outputs = new FindingOutputs(mismatchTopic, Optional.of(repairs), f -> f.rowKey().equals("7"), metrics);
 
         outputs.publish(List.of(finding("7", CheckLevel.RECORD), finding("15", CheckLevel.STATE)));
 
         assertThat(mismatchTopic.records).hasSize(2);
         assertThat(repairs.requested).extracting(Finding::rowKey).containsExactly("7");
+        assertThat(metrics.counter("findings-repair-requested", "").count()).isEqualTo(1);
     }
 
     @Test
     void withoutAMismatchTopicFindingsAreOnlyRepaired() throws Exception {
         RequestedRepairs repairs = new RequestedRepairs();
-        FindingOutputs outputs = new FindingOutputs(null, Optional.of(repairs), f -> true);
+        FindingOutputs outputs = new FindingOutputs(null, Optional.of(repairs), f -> true, metrics);
 
         outputs.publish(List.of(finding("15", CheckLevel.STATE)));
 
