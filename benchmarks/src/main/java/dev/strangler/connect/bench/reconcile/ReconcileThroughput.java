@@ -97,13 +97,13 @@ public final class ReconcileThroughput {
                 double stateRate = rows / median(state);
                 double sequentialRate = rows / median(sequential);
                 System.out.println();
-                System.out.printf("(c) SQL FULL OUTER JOIN + md5 diff   %,10.0f rows/s   (median of %s s)%n", joinRate, format(join));
-                System.out.printf("(b) state check scan (sides at once) %,10.0f rows/s   (median of %s s; %d ranges, %d rows fetched; confirm of %d candidates %.2f s)%n",
+                System.out.printf("(c) SQL FULL OUTER JOIN + md5 diff       %,10.0f rows/s   (median of %s s)%n", joinRate, format(join));
+                System.out.printf("(b) state check scan (sides at once)     %,10.0f rows/s   (median of %s s; %d ranges, %d rows fetched; confirm of %d candidates %.2f s)%n",
                         stateRate, format(state), scan.result().rangesChecked(), scan.result().rowsFetched(), confirmed, confirmSeconds);
                 System.out.printf("(b') the same, one side after the other %,10.0f rows/s   (median of %s s)%n",
                         sequentialRate, format(sequential));
                 double streamRate = records.size() / Math.min(stream[0], streamAgain[0]);
-                System.out.printf("(a) stream comparison (sink task)   %,10.0f records/s (best pass; passes %.1f s and %.1f s for %,d records; "
+                System.out.printf("(a) stream comparison (sink task)        %,10.0f records/s (best pass; passes %.1f s and %.1f s for %,d records; "
                                 + "second halves %,.0f and %,.0f records/s)%n", streamRate, stream[0], streamAgain[0], records.size(),
                         (records.size() / 2.0) / stream[1], (records.size() / 2.0) / streamAgain[1]);
                 System.out.printf("Ratios to (c): state %.2f (sides one after the other %.2f), stream %.2f (target >= 0.5). "
