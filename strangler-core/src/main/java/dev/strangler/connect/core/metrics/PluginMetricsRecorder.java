@@ -130,12 +130,13 @@ public final class PluginMetricsRecorder implements AutoCloseable {
     }
 
     /**
-     * Records a value as {@link Sensor#record(double)} does, without the quota check: our sensors never carry a
-     * quota, and the check (a walk over the sensor's metrics per event) was a measurable part of a transform's cost
-     * per record. The time is the system clock, which is the worker's metrics clock ({@code Time.SYSTEM}).
+     * The time to record events with: the system clock, which is the worker's metrics clock ({@code Time.SYSTEM}).
+     * Counters record as {@link Sensor#record(double)} does, but with the time passed in and without the quota
+     * check: our sensors never carry a quota, and on a per-record path both the walk over the sensor's metrics and
+     * a clock read per series cost as much as the count itself.
      */
-    private static void recordWithoutQuotas(Sensor sensor, double value) {
-        sensor.record(value, Time.SYSTEM.milliseconds(), false);
+    public static long now() {
+        return Time.SYSTEM.milliseconds();
     }
 
     private static String seriesKey(String name, Map<String, String> tags) {
@@ -160,10 +161,23 @@ public final class PluginMetricsRecorder implements AutoCloseable {
             add(1);
         }
 
+        /** Counts one event that happened at {@code nowMs}, a time read with {@link PluginMetricsRecorder#now()}. */
+        public void increment(long nowMs) {
+            add(1, nowMs);
+        }
+
         public void add(long amount) {
+            add(amount, sensor == null ? 0L : now());
+        }
+
+        /**
+         * Counts {@code amount} at {@code nowMs}, a time read with {@link PluginMetricsRecorder#now()}: a caller
+         * counting several series for one event reads the clock once for all of them.
+         */
+        public void add(long amount, long nowMs) {
             count.add(amount);
             if (sensor != null) {
-                recordWithoutQuotas(sensor, amount);
+                sensor.record(amount, nowMs, false);
             }
         }
 
@@ -184,7 +198,7 @@ public final class PluginMetricsRecorder implements AutoCloseable {
         public void recordMillis(double millis) {
             samples.increment();
             if (sensor != null) {
-                recordWithoutQuotas(sensor, millis);
+                sensor.record(millis, now(), false);
             }
         }
 
