@@ -2,9 +2,11 @@ package dev.strangler.connect.acl.classify;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.MapType;
@@ -17,7 +19,9 @@ import dev.cel.runtime.CelVariableResolver;
 /**
  * A boolean condition on a record in Google's Common Expression Language (CEL): safe (no loops, no side effects,
  * no I/O), type-checked and compiled once; evaluation does not parse. Conditions see the variables of
- * {@link CelVariables}: {@code value}, {@code key}, {@code headers} and {@code topic}. Immutable and thread-safe.
+ * {@link CelVariables}: {@code value}, {@code key}, {@code headers} and {@code topic}. Conditions of the common
+ * shape (comparisons joined by boolean operators) are evaluated by {@link DirectCondition} where it gives CEL's
+ * answer, by CEL's interpreter otherwise. Immutable and thread-safe.
  */
 public final class CelCondition {
 
@@ -33,11 +37,13 @@ public final class CelCondition {
     private final String expression;
     private final CelRuntime.Program program;
     private final FieldSelection fieldsRead;
+    private final DirectCondition direct;   // null when the condition is not of the shape it evaluates
 
-    private CelCondition(String expression, CelRuntime.Program program, FieldSelection fieldsRead) {
+    private CelCondition(String expression, CelRuntime.Program program, FieldSelection fieldsRead, DirectCondition direct) {
         this.expression = expression;
         this.program = program;
         this.fieldsRead = fieldsRead;
+        this.direct = direct;
     }
 
     /**
@@ -51,7 +57,9 @@ public final class CelCondition {
             throw new IllegalArgumentException(result.getErrorString());
         }
         try {
-            return new CelCondition(expression, CEL.createProgram(result.getAst()), FieldSelection.of(result.getAst()));
+            CelAbstractSyntaxTree ast = result.getAst();
+            return new CelCondition(expression, CEL.createProgram(ast), FieldSelection.of(ast),
+                    DirectCondition.compile(ast.getExpr()).orElse(null));
         } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -73,7 +81,18 @@ public final class CelCondition {
      * @throws CelEvaluationException when it cannot be evaluated on them (an absent field, a type mismatch)
      */
     public boolean test(CelVariableResolver variables) throws CelEvaluationException {
+        Boolean decided = direct == null ? null : direct.test(variables);
+        return decided != null ? decided : testWithCel(variables);
+    }
+
+    /** CEL's own answer, bypassing {@link DirectCondition}: for the test that compares the two. */
+    boolean testWithCel(CelVariableResolver variables) throws CelEvaluationException {
         return Boolean.TRUE.equals(program.eval(variables));
+    }
+
+    /** The direct evaluation, or empty when the condition is not of its shape: for tests. */
+    Optional<DirectCondition> direct() {
+        return Optional.ofNullable(direct);
     }
 
     /** The fields of {@code value} and {@code key} the condition can read. */
