@@ -131,6 +131,46 @@ public final class LegacySinkThroughputBenchmark {
             System.out.printf(Locale.ROOT, "| %d | %s | %,.0f | %.1f | %.1f | %.0f %% | %.2fx |%n", r.round(), r.contender(),
                     r.rowsPerSecond(), r.seconds(), r.wallSeconds(), 100 * r.rowsPerSecond() / ceiling, r.rowsPerSecond() / debezium);
         }
+        // The machine is shared: single rounds swing with its load. The median of the per-round ratios (each taken
+        // within one round) is the summary figure; min and max show the spread.
+        System.out.println();
+        System.out.println("| contender | rows/s median (min–max) | vs raw ceiling, median of rounds (min–max) | vs debezium-jdbc, median of rounds (min–max) |");
+        System.out.println("|---|---:|---:|---:|");
+        for (String contender : contenders) {
+            List<Double> rates = new ArrayList<>();
+            List<Double> toCeiling = new ArrayList<>();
+            List<Double> toDebezium = new ArrayList<>();
+            for (Result r : results) {
+                if (!r.contender().equals(contender)) {
+                    continue;
+                }
+                rates.add(r.rowsPerSecond());
+                results.stream().filter(o -> o.round() == r.round() && o.contender().equals("raw-ceiling")).findFirst()
+                        .ifPresent(c -> toCeiling.add(100 * r.rowsPerSecond() / c.rowsPerSecond()));
+                results.stream().filter(o -> o.round() == r.round() && o.contender().equals("debezium-jdbc")).findFirst()
+                        .ifPresent(d -> toDebezium.add(r.rowsPerSecond() / d.rowsPerSecond()));
+            }
+            System.out.printf(Locale.ROOT, "| %s | %,.0f (%,.0f–%,.0f) | %.0f %% (%.0f–%.0f %%) | %.2fx (%.2f–%.2fx) |%n", contender,
+                    median(rates), min(rates), max(rates), median(toCeiling), min(toCeiling), max(toCeiling),
+                    median(toDebezium), min(toDebezium), max(toDebezium));
+        }
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     private static Result ceiling(LocalStack stack, String table, int records, int round) throws SQLException {
