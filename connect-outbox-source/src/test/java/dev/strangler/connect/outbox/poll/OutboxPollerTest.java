@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,13 +17,17 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
+import dev.strangler.connect.core.plan.MigrationPlan;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.housekeeping.Housekeeper;
 import dev.strangler.connect.outbox.metrics.OutboxMetrics;
 import dev.strangler.connect.outbox.model.OutboxPayload;
 import dev.strangler.connect.outbox.model.OutboxPosition;
 import dev.strangler.connect.outbox.model.OutboxRow;
+import dev.strangler.connect.outbox.plan.PlanBinding;
+import dev.strangler.connect.outbox.plan.PublicationAuthority;
 import dev.strangler.connect.outbox.plan.PublicationGuard;
+import dev.strangler.connect.outbox.plan.PublisherViolationPolicy;
 import dev.strangler.connect.outbox.shape.BadRowPolicy;
 import dev.strangler.connect.outbox.shape.BadRowReason;
 import dev.strangler.connect.outbox.shape.MetadataPlacement;
@@ -179,6 +184,69 @@ class OutboxPollerTest {
         assertThat(second.records()).isEmpty();
         assertThat(second.earlierTransactionEnded()).isTrue();
         assertThat(poller.poll().earlierTransactionEnded()).isFalse();
+    }
+
+    /** Country DE moved to the service on 2027-02-01; every other endorsement is still published by legacy. */
+    private static final MigrationPlan PLAN = MigrationPlan.parse("""
+            version: 1
+            entities:
+              endorsement:
+                fields: [country]
+            scopes:
+              - name: endorsements
+                entity: endorsement
+                effective:
+                  - from: 2027-01-01T00:00:00Z
+                    phase: mirror
+                    system-of-record: legacy
+                    write-authority: legacy
+                    publisher: legacy
+                    conflict: legacy-wins
+              - name: de
+                entity: endorsement
+                where:
+                  country: DE
+                effective:
+                  - from: 2027-01-01T00:00:00Z
+                    phase: mirror
+                    system-of-record: legacy
+                    write-authority: legacy
+                    publisher: legacy
+                    conflict: legacy-wins
+                  - from: 2027-02-01T00:00:00Z
+                    phase: partial-extraction
+                    write-authority: service
+                    publisher: service
+                    conflict: manual-review
+            """);
+
+    private static OutboxRow endorsement(long xid, long id, String country) {
+        return new OutboxRow(ORDERS, new OutboxPosition(xid, Long.toString(id)), "Endorsement", "e-" + id, "Changed",
+                Optional.of(OutboxPayload.text("{\"country\": \"" + country + "\"}")),
+                Optional.of(Instant.parse("2027-03-01T00:00:00Z").toEpochMilli()), Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    @Test
+    void eventsThePlanSkipsMoveThePositionOnAndStillEndTheirSourceTransaction() throws SQLException {
+        reader.add(endorsement(10, 1, "DE"));
+        reader.add(endorsement(10, 2, "AT"));
+        reader.add(endorsement(11, 3, "FR"));
+        reader.add(endorsement(12, 4, "DE"));
+        OutboxEventShaper shaper = new OutboxEventShaper(TopicRouter.of("outbox.event.${aggregatetype}"), PayloadFormat.EXPANDED,
+                MetadataPlacement.HEADER, false, List.of(), Optional.empty(), metrics::malformedTraceContext);
+        PublicationGuard guard = new PublicationGuard(new PublicationAuthority(PLAN,
+                PlanBinding.parse(List.of("Endorsement=endorsement"), List.of(), PLAN, List.of())), PublisherViolationPolicy.SKIP,
+                "violations", metrics::publisherViolation);
+        OutboxPoller poller = new OutboxPoller(List.of(ORDERS), Map.of(), reader, shaper, guard, BadRowPolicy.FAIL, 10,
+                Housekeeper.LEAVE, 10_000, metrics, clock::get);
+
+        PolledBatch batch = poller.poll();
+
+        assertThat(ids(batch.records())).containsExactly("10/1", "12/4");
+        // Transaction 10 ends after its skipped second row; transaction 11 had nothing to publish.
+        assertThat(ids(batch.transactionEnds())).containsExactly("10/1", "12/4");
+        assertThat(poller.positions()).containsEntry(ORDERS, Optional.of(new OutboxPosition(12, "4")));
+        assertThat(metrics.publisherViolations(ORDERS, "endorsements", PublisherViolationPolicy.SKIP)).isEqualTo(2);
     }
 
     @Test
