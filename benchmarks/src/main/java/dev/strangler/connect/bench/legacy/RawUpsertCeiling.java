@@ -78,13 +78,16 @@ final class RawUpsertCeiling {
 
     /**
      * Binds as our sink's {@code ParameterBinder} does on PostgreSQL, so the server sees the same statement with the
-     * same parameter types: text and NULL untyped (the server converts them to the column's type), numbers typed.
+     * same parameter types: text and NULL untyped (the server converts them to the column's type), numbers typed
+     * (longs, the only numbers here, through {@code setLong} as the sink's binder does).
      */
     private static void bindLikeTheSink(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.NULL);
         } else if (value instanceof String text) {
             statement.setObject(index, text, Types.OTHER);
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
         } else {
             statement.setObject(index, value);
         }

@@ -1,5 +1,6 @@
 package dev.strangler.connect.legacy.write;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -37,8 +38,21 @@ final class ParameterBinder {
             } else {
                 statement.setString(index, text);
             }
+        } else if (value instanceof Long number) {
+            // The typed setters for the common scalars: what the drivers' setObject(Object) ends in, without its
+            // chain of interface checks (SQLXML, Array, Blob...) per value, which on JDK 17 contend with the task
+            // thread's type checks on the same classes (JDK-8180450).
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof BigDecimal decimal) {
+            statement.setBigDecimal(index, decimal);
+        } else if (value instanceof Double number) {
+            statement.setDouble(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
         } else if (value instanceof BigInteger integer) {
-            statement.setBigDecimal(index, new java.math.BigDecimal(integer));
+            statement.setBigDecimal(index, new BigDecimal(integer));
         } else if (value instanceof Instant instant) {
             // JDBC 4.2 maps OffsetDateTime, not Instant: pgjdbc refuses an Instant ("Can't infer the SQL type").
             statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
@@ -47,7 +61,7 @@ final class ParameterBinder {
         } else if (value instanceof java.util.Date date) {
             statement.setObject(index, OffsetDateTime.ofInstant(date.toInstant(), ZoneOffset.UTC));
         } else {
-            // Numbers, booleans, byte[] and java.time values: both drivers map them (JDBC 4.2).
+            // Other numbers, byte[] and java.time values: both drivers map them (JDBC 4.2).
             statement.setObject(index, value);
         }
     }

@@ -54,4 +54,34 @@ class ParameterBinderTest {
             assertThat(time.getOffset()).isEqualTo(ZoneOffset.UTC);
         }
     }
+
+    static Stream<Arguments> scalars() {
+        return Stream.of(
+                Arguments.of(7L, "setLong", 7L),
+                Arguments.of(7, "setInt", 7),
+                Arguments.of(new java.math.BigDecimal("7.50"), "setBigDecimal", new java.math.BigDecimal("7.50")),
+                Arguments.of(new java.math.BigInteger("12345678901234567890"), "setBigDecimal", new java.math.BigDecimal("12345678901234567890")),
+                Arguments.of(7.5d, "setDouble", 7.5d),
+                Arguments.of(true, "setBoolean", true),
+                Arguments.of((short) 7, "setObject", (short) 7));
+    }
+
+    /** Scalars go through the typed setter the driver's setObject would end in. */
+    @ParameterizedTest
+    @MethodSource("scalars")
+    void scalarsUseTheTypedSetters(Object value, String setter, Object expected) throws Exception {
+        List<String> calls = new ArrayList<>();
+        List<Object> bound = new ArrayList<>();
+        PreparedStatement statement = (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    bound.add(args[1]);
+                    return null;
+                });
+
+        new ParameterBinder(PostgresDialect.INSTANCE).bind(statement, 1, value);
+
+        assertThat(calls).containsExactly(setter);
+        assertThat(bound).containsExactly(expected);
+    }
 }
