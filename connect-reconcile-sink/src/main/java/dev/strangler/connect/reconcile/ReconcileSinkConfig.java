@@ -22,6 +22,7 @@ import dev.strangler.connect.core.config.EnumValidator;
 import dev.strangler.connect.core.jdbc.JdbcConnectionConfig;
 import dev.strangler.connect.core.plan.MigrationPlan;
 import dev.strangler.connect.core.plan.MigrationPlanConfig;
+import dev.strangler.connect.core.plan.PlanFieldBinding;
 import dev.strangler.connect.core.plan.Side;
 import dev.strangler.connect.core.sql.SqlDialect;
 import dev.strangler.connect.core.sql.SqlDialects;
@@ -76,6 +77,7 @@ public final class ReconcileSinkConfig extends AbstractConfig {
 
     public static final String PLAN_ENTITY = "plan.entity";
     public static final String PLAN_RECORD_SIDE = "plan.records.from";
+    public static final String PLAN_FIELDS = "plan.fields";
 
     public static final String REPAIR_MODE = "repair.mode";
     public static final String REPAIR_SIGNAL_TABLE = "repair.signal.table";
@@ -87,6 +89,7 @@ public final class ReconcileSinkConfig extends AbstractConfig {
 
     public static final String STATE_INTERVAL = "state.check.interval.ms";
     public static final String STATE_SOURCE_TABLE = "state.source.table";
+    public static final String STATE_SOURCE_COLUMNS = "state.source.columns";
     public static final String STATE_SUM_FIELDS = "state.sum.fields";
     public static final String STATE_BISECTION_FACTOR = "state.bisection.factor";
     public static final String STATE_BISECTION_THRESHOLD = "state.bisection.threshold";
@@ -225,7 +228,13 @@ public final class ReconcileSinkConfig extends AbstractConfig {
                 Importance.MEDIUM, "Which system the records come from ('legacy' for ACL-translated CDC, 'service' for the "
                         + "service's events); the target store is the other. With a plan, a repair is requested only when "
                         + "the scope's conflict rule makes this side win.",
-                GROUP_PLAN, 4, Width.SHORT, "Records come from", EnumValidator.of(Side.class));
+                GROUP_PLAN, 4, Width.SHORT, "Records come from", EnumValidator.of(Side.class))
+           .define(PLAN_FIELDS, Type.LIST, "", Importance.MEDIUM,
+                "Which record field holds each plan field the records do not spell like the plan, as entity.field=recordField "
+                        + "entries, e.g. endorsement.product_line=productLine (the record's fields after the connector's "
+                        + "transforms). Plan fields without an entry are read under their own name. State findings, read from the "
+                        + "source table, use the same names (the record field names, see state.source.columns).",
+                GROUP_PLAN, 5, Width.LONG, "Plan fields");
 
         JdbcConnectionConfig.defineOptional(def, SOURCE_PREFIX, GROUP_SOURCE, "the source system's database",
                 "strangler-reconcile", "Needed only for state checks and Debezium signal repair.");
@@ -262,8 +271,14 @@ public final class ReconcileSinkConfig extends AbstractConfig {
                         + "checksums with bisection; 0 disables it. Runs in task 0 on its own thread.",
                 GROUP_STATE, ++order, Width.SHORT, "Interval (ms)")
            .define(STATE_SOURCE_TABLE, Type.STRING, "", optionalTableName(), Importance.MEDIUM,
-                "The source table of the state check; its columns are the record field names of mapping.key and mapping.fields.",
+                "The source table of the state check; its columns are the record field names of mapping.key and mapping.fields, "
+                        + "unless state.source.columns names them otherwise.",
                 GROUP_STATE, ++order, Width.MEDIUM, "Source table")
+           .define(STATE_SOURCE_COLUMNS, Type.LIST, "", Importance.LOW,
+                "Source columns not named like the record fields they hold, as field:column entries over the fields of "
+                        + "mapping.key and mapping.fields, e.g. policyId:pol_id,holder:holder_nm (no view needed only to "
+                        + "rename). Used by state checks and, for the key, by the debezium-signal repair's conditions.",
+                GROUP_STATE, ++order, Width.LONG, "Source columns")
            .define(STATE_SUM_FIELDS, Type.LIST, "", Importance.LOW,
                 "Numeric fields of mapping.fields whose sums are compared per key range besides the count and the row "
                         + "hashes; the totals of each run (counts and sums of both tables) are logged.",
@@ -306,15 +321,22 @@ public final class ReconcileSinkConfig extends AbstractConfig {
         if (hasPlan && entity.isEmpty()) {
             add(problems, PLAN_ENTITY, "Required with a migration plan: the plan entity the records are about");
         }
-        if (!entity.isEmpty() && !text(values.get(MigrationPlanConfig.PLAN)).isEmpty()) {
-            try {
-                MigrationPlan plan = MigrationPlan.parse(values.get(MigrationPlanConfig.PLAN).toString());
-                if (!plan.hasEntity(entity)) {
-                    add(problems, PLAN_ENTITY, "'" + entity + "' is not an entity of the plan (entities: "
-                            + String.join(", ", plan.entities().keySet()) + ")");
+        List<String> planFieldEntries = strings(values.get(PLAN_FIELDS));
+        if (!hasPlan && !planFieldEntries.isEmpty()) {
+            add(problems, PLAN_FIELDS, "Has no effect without " + MigrationPlanConfig.PLAN + " or " + MigrationPlanConfig.PLAN_FILE);
+        }
+        if (!entity.isEmpty() && hasPlan) {
+            // An invalid plan (or both plan keys) is reported on the plan keys by their own validators.
+            Optional<MigrationPlan> plan = MigrationPlanConfig.planForValidation(objects(values));
+            if (plan.isPresent() && !plan.get().hasEntity(entity)) {
+                add(problems, PLAN_ENTITY, "'" + entity + "' is not an entity of the plan (entities: "
+                        + String.join(", ", plan.get().entities().keySet()) + ")");
+            } else if (plan.isPresent()) {
+                try {
+                    PlanFieldBinding.parse(planFieldEntries, plan.get(), Set.of(entity));
+                } catch (IllegalArgumentException e) {
+                    add(problems, PLAN_FIELDS, e.getMessage());
                 }
-            } catch (RuntimeException e) {
-                // An invalid plan is reported on migration.plan by its own validator.
             }
         }
         List<?> keyEntries = values.get(MAPPING_KEY) instanceof List<?> l ? l : List.of();
@@ -347,14 +369,32 @@ public final class ReconcileSinkConfig extends AbstractConfig {
                 && EnumValidator.parse(RepairMode.class, REPAIR_MODE, repair.toString()) == RepairMode.DEBEZIUM_SIGNAL;
         Object interval = values.get(STATE_INTERVAL);
         boolean stateChecks = interval instanceof Long l && l > 0;
+        Map<String, String> sourceColumns = new LinkedHashMap<>();
+        for (String entry : strings(values.get(STATE_SOURCE_COLUMNS))) {
+            String[] parts = entry.split(":", -1);
+            String field = parts[0].trim();
+            String column = parts.length == 2 ? parts[1].trim() : "";
+            if (field.isEmpty() || column.isEmpty()) {
+                add(problems, STATE_SOURCE_COLUMNS, "'" + entry.trim() + "' must be field:column");
+            } else if (!SqlIdentifier.isValid(column)) {
+                add(problems, STATE_SOURCE_COLUMNS, "'" + column + "' is not a valid SQL identifier");
+            } else if (!fieldOf(keyEntries, field) && !fieldOf(fieldEntries, field)) {
+                add(problems, STATE_SOURCE_COLUMNS, "Field '" + field + "' is not a field of " + MAPPING_KEY + " or " + MAPPING_FIELDS);
+            } else if (sourceColumns.putIfAbsent(field, column) != null) {
+                add(problems, STATE_SOURCE_COLUMNS, "Field '" + field + "' is mapped twice");
+            }
+        }
+        if (!sourceColumns.isEmpty() && !signalRepair && !stateChecks) {
+            add(problems, STATE_SOURCE_COLUMNS, "Has no effect without state checks (state.check.interval.ms) or repair.mode=debezium-signal");
+        }
         if (signalRepair || stateChecks) {
-            // Here record field names are also source column names, so they must be identifiers too.
+            // Unmapped record field names are also source column names, so they must be identifiers too.
             for (Object entry : keyEntries) {
-                checkSourceColumn(problems, MAPPING_KEY, entry.toString());
+                checkSourceColumn(problems, MAPPING_KEY, entry.toString(), sourceColumns);
             }
             if (stateChecks) {
                 for (Object entry : fieldEntries) {
-                    checkSourceColumn(problems, MAPPING_FIELDS, entry.toString());
+                    checkSourceColumn(problems, MAPPING_FIELDS, entry.toString(), sourceColumns);
                 }
             }
         }
@@ -389,12 +429,17 @@ public final class ReconcileSinkConfig extends AbstractConfig {
         return problems;
     }
 
-    private static void checkSourceColumn(Map<String, List<String>> problems, String key, String entry) {
+    private static void checkSourceColumn(Map<String, List<String>> problems, String key, String entry,
+                                          Map<String, String> sourceColumns) {
         String field = entry.split(":", -1)[0].trim();
-        if (!SqlIdentifier.isValid(field)) {
+        if (!sourceColumns.containsKey(field) && !SqlIdentifier.isValid(field)) {
             add(problems, key, "Field '" + field + "' is also a source column for state checks and repair signals, "
-                    + "so it must be a valid SQL identifier");
+                    + "so it must be a valid SQL identifier (or name its column in " + STATE_SOURCE_COLUMNS + ")");
         }
+    }
+
+    private static boolean fieldOf(List<?> pairEntries, String field) {
+        return pairEntries.stream().anyMatch(e -> e.toString().split(":", -1)[0].trim().equals(field));
     }
 
     private static void add(Map<String, List<String>> problems, String key, String message) {
@@ -403,6 +448,19 @@ public final class ReconcileSinkConfig extends AbstractConfig {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString().trim();
+    }
+
+    private static List<String> strings(Object list) {
+        List<String> strings = new ArrayList<>();
+        if (list instanceof List<?> entries) {
+            entries.forEach(e -> strings.add(e.toString()));
+        }
+        return strings;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objects(Map<String, ?> values) {
+        return (Map<String, Object>) values;
     }
 
     // ----------------------------------------------------------------------------------------------------- validators
@@ -541,6 +599,17 @@ public final class ReconcileSinkConfig extends AbstractConfig {
         return parsePairs(getList(MAPPING_FIELDS));
     }
 
+    /** The source column holding record field {@code field}: its {@code state.source.columns} entry, else the field's name. */
+    public SqlIdentifier sourceColumn(String field) {
+        for (String entry : getList(STATE_SOURCE_COLUMNS)) {
+            String[] parts = entry.split(":", -1);
+            if (parts[0].trim().equals(field)) {
+                return SqlIdentifier.of(parts[1].trim());
+            }
+        }
+        return SqlIdentifier.of(field);
+    }
+
     public Optional<FieldPair> versionPair() {
         String value = getString(MAPPING_VERSION);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(parsePairs(List.of(value)).get(0));
@@ -637,6 +706,12 @@ public final class ReconcileSinkConfig extends AbstractConfig {
 
     public String planEntity() {
         return getString(PLAN_ENTITY).trim();
+    }
+
+    /** Where the plan's fields are found in the records (identity without a plan). */
+    public PlanFieldBinding planFields() {
+        return migrationPlan().map(plan -> PlanFieldBinding.parse(getList(PLAN_FIELDS), plan, Set.of(planEntity())))
+                .orElse(PlanFieldBinding.identity());
     }
 
     public Side recordSide() {

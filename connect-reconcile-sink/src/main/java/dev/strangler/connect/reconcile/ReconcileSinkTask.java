@@ -133,7 +133,7 @@ public class ReconcileSinkTask extends SinkTask {
                             config.lookupBatchSize()),
                     new PendingStore(config.evidenceConnection().dialect(), config.pendingTable()),
                     results, masker, metrics, target, evidence,
-                    new ScopeAuthority(config.migrationPlan(), config.planEntity(), config.recordSide()));
+                    new ScopeAuthority(config.migrationPlan(), config.planEntity(), config.recordSide(), config.planFields()));
             reconciler.prepare();
             reader = new SourceRowReader(mapping.keyFields(), keyKinds);
             reporter = errantRecordReporter();
@@ -250,7 +250,7 @@ public class ReconcileSinkTask extends SinkTask {
         switch (config.repairMode()) {
             case DEBEZIUM_SIGNAL -> {
                 source = new DatabaseSession(config.sourceConnection().orElseThrow(), true);
-                List<SqlIdentifier> sourceKeyColumns = mapping.keyFields().stream().map(SqlIdentifier::of).toList();
+                List<SqlIdentifier> sourceKeyColumns = mapping.keyFields().stream().map(config::sourceColumn).toList();
                 SignalTable signals = new SignalTable(config.sourceDialect().orElseThrow(), config.signalTable(),
                         config.dataCollection(), sourceKeyColumns);
                 return Optional.of(new SnapshotSignalRepair(signals, source));

@@ -18,6 +18,7 @@ import dev.strangler.connect.reconcile.lookup.TargetTable;
 import dev.strangler.connect.reconcile.state.Bisection;
 import dev.strangler.connect.reconcile.state.StateCheck;
 import dev.strangler.connect.reconcile.stream.DatabaseSession;
+import dev.strangler.connect.reconcile.stream.ScopeAuthority;
 
 /**
  * Builds the state-level check a connector configuration describes, the one way both the sink task (task 0, on its
@@ -51,11 +52,12 @@ public final class StateChecks {
             // State checks require explicit compared fields (validated), so these are also the masked pairs.
             List<FieldPair> compared = ReconcileSinkTask.resolve(config.comparedPairs(), table, ReconcileSinkConfig.MAPPING_FIELDS);
             List<FieldPair> summed = compared.stream().filter(p -> config.stateSumFields().contains(p.field())).toList();
+            // Source rows are read from the source's columns but returned under the record field names.
             StateCheck.Tables tables = new StateCheck.Tables(
-                    config.sourceDialect().orElseThrow(), config.stateSourceTable(), SqlIdentifier.of(key.field()),
-                    fields(compared), fields(summed),
+                    config.sourceDialect().orElseThrow(), config.stateSourceTable(), config.sourceColumn(key.field()),
+                    sourceColumns(config, compared), sourceColumns(config, summed),
                     config.targetDialect(), config.targetTable(), SqlIdentifier.of(key.column()),
-                    columns(compared), columns(summed));
+                    columns(compared), columns(summed), key.field(), compared.stream().map(FieldPair::field).toList());
             return new StateCheck(connector, config.scope(), tables,
                     new Bisection(config.bisectionFactor(), config.bisectionThreshold(),
                             new RecordComparer(config.comparisonRules()), compared, sourceReads),
@@ -63,7 +65,8 @@ public final class StateChecks {
                     target,
                     new DatabaseSession(config.evidenceConnection(), false),
                     new ResultsTable(config.evidenceConnection().dialect(), config.resultsTable()),
-                    new FindingMasker(config.maskedFields(), compared), metrics, clock);
+                    new FindingMasker(config.maskedFields(), compared), metrics, clock,
+                    new ScopeAuthority(config.migrationPlan(), config.planEntity(), config.recordSide(), config.planFields()));
         } catch (SQLException | RuntimeException e) {
             target.close();
             throw e;
@@ -84,8 +87,8 @@ public final class StateChecks {
         return executor;
     }
 
-    private static List<SqlIdentifier> fields(List<FieldPair> pairs) {
-        return pairs.stream().map(p -> SqlIdentifier.of(p.field())).toList();
+    private static List<SqlIdentifier> sourceColumns(ReconcileSinkConfig config, List<FieldPair> pairs) {
+        return pairs.stream().map(p -> config.sourceColumn(p.field())).toList();
     }
 
     private static List<SqlIdentifier> columns(List<FieldPair> pairs) {

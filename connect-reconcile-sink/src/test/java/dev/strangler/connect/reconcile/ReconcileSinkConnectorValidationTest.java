@@ -90,6 +90,24 @@ class ReconcileSinkConnectorValidationTest {
                 Arguments.of(Map.of("migration.plan", "{\"version\": 1}", "plan.entity", "policy"), "migration.plan", "entities"),
                 Arguments.of(Map.of("migration.plan", PLAN, "migration.plan.file", "/etc/plan.yaml", "plan.entity", "policy"),
                         "migration.plan.file", "not both"),
+                Arguments.of(Map.of("plan.fields", "policy.country=countryCode"), "plan.fields", "Has no effect without migration.plan"),
+                Arguments.of(Map.of("migration.plan", PLAN, "plan.entity", "policy", "plan.fields", "policy.countryCode=countryCode"),
+                        "plan.fields", "'countryCode' is not a field of plan entity 'policy' (country)"),
+                Arguments.of(Map.of("migration.plan", PLAN, "plan.entity", "policy", "plan.fields", "claim.country=countryCode"),
+                        "plan.fields", "'claim' is not the entity of these records (policy)"),
+                Arguments.of(Map.of("migration.plan", PLAN, "plan.entity", "policy", "plan.fields", "country"),
+                        "plan.fields", "must be entity.field="),
+                Arguments.of(Map.of("state.source.columns", "policyNo:pol_no"), "state.source.columns", "Has no effect without state checks"),
+                Arguments.of(Map.of("state.check.interval.ms", "60000", "mapping.fields", "premium", "state.source.columns", "tax:tax_amt"),
+                        "state.source.columns", "Field 'tax' is not a field of mapping.key or mapping.fields"),
+                Arguments.of(Map.of("state.check.interval.ms", "60000", "mapping.fields", "premium", "state.source.columns", "premium:prem-x"),
+                        "state.source.columns", "'prem-x' is not a valid SQL identifier"),
+                Arguments.of(Map.of("state.check.interval.ms", "60000", "mapping.fields", "premium", "state.source.columns", "premium"),
+                        "state.source.columns", "'premium' must be field:column"),
+                Arguments.of(Map.of("state.check.interval.ms", "60000", "mapping.fields", "premium", "state.source.columns",
+                        "premium:a,premium:b"), "state.source.columns", "Field 'premium' is mapped twice"),
+                Arguments.of(Map.of("state.check.interval.ms", "60000", "mapping.fields", "premium-amount:premium"),
+                        "mapping.fields", "must be a valid SQL identifier (or name its column in state.source.columns)"),
                 Arguments.of(Map.of("plan.records.from", "both"), "plan.records.from", "Must be one of [legacy, service]"),
                 Arguments.of(Map.of("evidence.report.to.dlq", "true", "errors.deadletterqueue.topic.name", "dlq"),
                         "evidence.report.to.dlq", "errors.tolerance=all"));
@@ -136,6 +154,39 @@ class ReconcileSinkConnectorValidationTest {
         ReconcileSinkConfig parsed = new ReconcileSinkConfig(config);
         assertThat(parsed.migrationPlan()).hasValueSatisfying(p -> assertThat(p.hasEntity("policy")).isTrue());
         assertThat(parsed.recordSide()).isEqualTo(dev.strangler.connect.core.plan.Side.SERVICE);
+    }
+
+    @Test
+    void planFieldsBindTheRecordsFieldNamesToThePlansAlsoFromAPlanFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("plan.json"), PLAN);
+        Map<String, String> config = valid();
+        config.put("migration.plan.file", file.toString());
+        config.put("plan.entity", "policy");
+        config.put("plan.fields", "policy.country=countryCode");
+
+        assertThat(errors(config)).isEmpty();
+        assertThat(new ReconcileSinkConfig(config).planFields().source("policy", "country")).isEqualTo("countryCode");
+
+        config.put("plan.fields", "policy.county=countryCode");
+        assertThat(errors(config)).containsOnlyKeys("plan.fields");
+    }
+
+    @Test
+    void sourceColumnsRenameTheSourceTablesColumnsForStateChecksAndSignals() {
+        Map<String, String> config = valid();
+        config.put("mapping.key", "policyNo:policy_number");
+        config.put("mapping.fields", "holder-name:holder_name,premium");
+        config.put("source.connection.url", "jdbc:postgresql://legacy:5432/legacy");
+        config.put("state.check.interval.ms", "600000");
+        config.put("state.source.table", "legacy.policy");
+        config.put("state.source.columns", "policyNo:pol_no,holder-name:holder_nm");
+
+        assertThat(errors(config)).isEmpty();
+        ReconcileSinkConfig parsed = new ReconcileSinkConfig(config);
+        assertThat(parsed.sourceColumn("policyNo").name()).isEqualTo("pol_no");
+        assertThat(parsed.sourceColumn("holder-name").name()).isEqualTo("holder_nm");
+        assertThat(parsed.sourceColumn("premium").name()).isEqualTo("premium");
     }
 
     @Test

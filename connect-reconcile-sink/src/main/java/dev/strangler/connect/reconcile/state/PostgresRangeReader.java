@@ -22,8 +22,8 @@ import dev.strangler.connect.reconcile.lookup.JdbcValues;
 public final class PostgresRangeReader implements RangeReader {
 
     private final Connection connection;
-    private final SqlIdentifier key;
-    private final List<SqlIdentifier> columns;
+    private final String keyName;
+    private final List<String> names;
     private final int sumCount;
     private final String checksumSql;
     private final String boundsSql;
@@ -32,9 +32,22 @@ public final class PostgresRangeReader implements RangeReader {
 
     public PostgresRangeReader(Connection connection, SqlDialect dialect, TableName table, SqlIdentifier key,
                                List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns) {
+        this(connection, dialect, table, key, columns, sumColumns, key.name(), columns.stream().map(SqlIdentifier::name).toList());
+    }
+
+    /**
+     * @param keyName the name the key is returned under in each row
+     * @param names   the names the columns are returned under, in column order (the record field names, when the
+     *                source table spells them differently)
+     */
+    public PostgresRangeReader(Connection connection, SqlDialect dialect, TableName table, SqlIdentifier key,
+                               List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns, String keyName, List<String> names) {
+        if (names.size() != columns.size()) {
+            throw new IllegalArgumentException("one name per column");
+        }
         this.connection = connection;
-        this.key = key;
-        this.columns = List.copyOf(columns);
+        this.keyName = keyName;
+        this.names = List.copyOf(names);
         this.sumCount = sumColumns.size();
         this.checksumSql = ChecksumSql.checksums(dialect, table, key, columns, sumColumns);
         this.boundsSql = ChecksumSql.bounds(dialect, table, key);
@@ -101,9 +114,9 @@ public final class PostgresRangeReader implements RangeReader {
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 Map<String, Object> row = new HashMap<>();
-                row.put(key.name(), rs.getLong(1));
-                for (int i = 0; i < columns.size(); i++) {
-                    row.put(columns.get(i).name(), JdbcValues.read(rs, i + 2));
+                row.put(keyName, rs.getLong(1));
+                for (int i = 0; i < names.size(); i++) {
+                    row.put(names.get(i), JdbcValues.read(rs, i + 2));
                 }
                 rows.put(rs.getLong(1), row);
             }

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
+import dev.strangler.connect.core.plan.AuthorityDecision;
 import dev.strangler.connect.core.sql.SqlDialect;
 import dev.strangler.connect.core.sql.SqlIdentifier;
 import dev.strangler.connect.core.sql.TableName;
@@ -23,6 +25,7 @@ import dev.strangler.connect.reconcile.evidence.Finding;
 import dev.strangler.connect.reconcile.evidence.FindingMasker;
 import dev.strangler.connect.reconcile.evidence.ResultsTable;
 import dev.strangler.connect.reconcile.stream.DatabaseSession;
+import dev.strangler.connect.reconcile.stream.ScopeAuthority;
 
 /**
  * One scope's state-level check between a source table and a target table, in two phases so that lag is not
@@ -33,10 +36,29 @@ public final class StateCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateCheck.class);
 
-    /** The two tables and how their rows correspond. */
+    /**
+     * The two tables and how their rows correspond. Source rows are returned under {@code sourceKeyName} and
+     * {@code sourceNames} (the record field names the comparison rules use), whatever the source columns are called.
+     */
     public record Tables(SqlDialect sourceDialect, TableName sourceTable, SqlIdentifier sourceKey, List<SqlIdentifier> sourceColumns,
                          List<SqlIdentifier> sourceSums, SqlDialect targetDialect, TableName targetTable, SqlIdentifier targetKey,
-                         List<SqlIdentifier> targetColumns, List<SqlIdentifier> targetSums) {
+                         List<SqlIdentifier> targetColumns, List<SqlIdentifier> targetSums, String sourceKeyName,
+                         List<String> sourceNames) {
+
+        public Tables {
+            if (sourceNames.size() != sourceColumns.size()) {
+                throw new IllegalArgumentException("one name per source column");
+            }
+            sourceNames = List.copyOf(sourceNames);
+        }
+
+        /** Source columns named like the record fields. */
+        public Tables(SqlDialect sourceDialect, TableName sourceTable, SqlIdentifier sourceKey, List<SqlIdentifier> sourceColumns,
+                      List<SqlIdentifier> sourceSums, SqlDialect targetDialect, TableName targetTable, SqlIdentifier targetKey,
+                      List<SqlIdentifier> targetColumns, List<SqlIdentifier> targetSums) {
+            this(sourceDialect, sourceTable, sourceKey, sourceColumns, sourceSums, targetDialect, targetTable, targetKey,
+                    targetColumns, targetSums, sourceKey.name(), sourceColumns.stream().map(SqlIdentifier::name).toList());
+        }
     }
 
     /** Candidates of one scan, waiting for their confirmation. */
@@ -54,11 +76,25 @@ public final class StateCheck {
     private final FindingMasker masker;
     private final PluginMetricsRecorder metrics;
     private final Clock clock;
+    private final ScopeAuthority authority;
     private volatile RangeChecksum[] lastTotals = {RangeChecksum.EMPTY, RangeChecksum.EMPTY};
 
     public StateCheck(String connector, String scope, Tables tables, Bisection bisection, DatabaseSession source,
                       DatabaseSession target, DatabaseSession evidence, ResultsTable results, FindingMasker masker,
                       PluginMetricsRecorder metrics, Clock clock) {
+        this(connector, scope, tables, bisection, source, target, evidence, results, masker, metrics, clock,
+                ScopeAuthority.withoutPlan());
+    }
+
+    /**
+     * @param authority the migration plan's view of the rows: each finding is filed under the plan scope its source
+     *                  row (or, for a row missing in the source, its target row under the record field names) belongs
+     *                  to at the time of the check, since a table row carries no event time
+     */
+    public StateCheck(String connector, String scope, Tables tables, Bisection bisection, DatabaseSession source,
+                      DatabaseSession target, DatabaseSession evidence, ResultsTable results, FindingMasker masker,
+                      PluginMetricsRecorder metrics, Clock clock, ScopeAuthority authority) {
+        this.authority = authority;
         this.connector = connector;
         this.scope = scope;
         this.tables = tables;
@@ -104,10 +140,12 @@ public final class StateCheck {
         for (RowDifference difference : persisting) {
             Outcome kind = difference.comparison().outcome();
             KeyRange range = scan.rangeByKey().get(difference.key());
-            findings.add(masker.mask(new Finding(scan.runId(), connector, scope, CheckLevel.STATE, kind, "range-checksum",
+            Optional<AuthorityDecision> decision = authority.decide(recordFields(difference), scan.startedAt());
+            findings.add(masker.mask(new Finding(scan.runId(), connector, decision.map(AuthorityDecision::scope).orElse(scope),
+                    CheckLevel.STATE, kind, "range-checksum",
                     Long.toString(difference.key()), List.of(difference.key()), difference.source(), difference.target(),
                     difference.comparison().differences(), null, range == null ? null : range.toString(),
-                    null, scan.startedAt(), now)));
+                    decision.orElse(null), scan.startedAt(), now)));
             metrics.counter("state-findings-confirmed", "Differences confirmed by state-level checks, by kind",
                     Map.of("kind", kind.label())).increment();
         }
@@ -119,6 +157,22 @@ public final class StateCheck {
         return findings;
     }
 
+    /**
+     * The row under the record field names the plan binding uses: the source row as read, or for a row missing in the
+     * source the target row with its columns renamed to the fields they are compared with.
+     */
+    private Map<String, Object> recordFields(RowDifference difference) {
+        if (difference.source() != null || difference.target() == null) {
+            return difference.source() == null ? Map.of() : difference.source();
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(tables.sourceKeyName(), difference.target().get(tables.targetKey().name()));
+        for (int i = 0; i < tables.targetColumns().size(); i++) {
+            fields.put(tables.sourceNames().get(i), difference.target().get(tables.targetColumns().get(i).name()));
+        }
+        return fields;
+    }
+
     /** Row counts of the last scan, source then target, for the gauges operators compare at a glance. */
     public long[] lastRowCounts() {
         RangeChecksum[] totals = lastTotals;
@@ -127,7 +181,7 @@ public final class StateCheck {
 
     private RangeReader sourceReader() throws SQLException {
         return new PostgresRangeReader(source.get(), tables.sourceDialect(), tables.sourceTable(), tables.sourceKey(),
-                tables.sourceColumns(), tables.sourceSums());
+                tables.sourceColumns(), tables.sourceSums(), tables.sourceKeyName(), tables.sourceNames());
     }
 
     private RangeReader targetReader() throws SQLException {

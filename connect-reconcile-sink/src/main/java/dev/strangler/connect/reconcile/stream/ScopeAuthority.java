@@ -1,11 +1,14 @@
 package dev.strangler.connect.reconcile.stream;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.strangler.connect.core.plan.AuthorityDecision;
 import dev.strangler.connect.core.plan.ConflictRule;
+import dev.strangler.connect.core.plan.FieldValues;
 import dev.strangler.connect.core.plan.MigrationPlan;
+import dev.strangler.connect.core.plan.PlanFieldBinding;
 import dev.strangler.connect.core.plan.Side;
 
 /**
@@ -19,16 +22,24 @@ public final class ScopeAuthority {
     private final Optional<MigrationPlan> plan;
     private final String entity;
     private final Side recordSide;
+    private final PlanFieldBinding fields;
+
+    /** Records that spell every plan field like the plan. */
+    public ScopeAuthority(Optional<MigrationPlan> plan, String entity, Side recordSide) {
+        this(plan, entity, recordSide, PlanFieldBinding.identity());
+    }
 
     /**
      * @param plan       the migration plan, if the connector has one
      * @param entity     the plan entity the records are about
      * @param recordSide the system the records come from; the target store belongs to the other side
+     * @param fields     which record field holds each plan field ({@code plan.fields})
      */
-    public ScopeAuthority(Optional<MigrationPlan> plan, String entity, Side recordSide) {
+    public ScopeAuthority(Optional<MigrationPlan> plan, String entity, Side recordSide, PlanFieldBinding fields) {
         this.plan = plan;
         this.entity = entity;
         this.recordSide = recordSide;
+        this.fields = fields;
     }
 
     public static ScopeAuthority withoutPlan() {
@@ -37,11 +48,23 @@ public final class ScopeAuthority {
 
     /** The plan's decision for the row at its event time (the time of the check when the record carries none). */
     public Optional<AuthorityDecision> decide(SourceRow row, Instant checkedAt) {
+        return decide(row.fields(), row.eventTime() == null ? checkedAt : row.eventTime());
+    }
+
+    /**
+     * The plan's decision for a row of record fields (by record field name) at {@code time}; a state check's source
+     * row has no event time of its own, so it is decided at the time of the check.
+     */
+    public Optional<AuthorityDecision> decide(Map<String, ?> recordFields, Instant time) {
         if (plan.isEmpty()) {
             return Optional.empty();
         }
-        Instant eventTime = row.eventTime() == null ? checkedAt : row.eventTime();
-        return plan.get().decide(entity, row.fields(), eventTime);
+        return plan.get().decide(entity, fields.view(entity, FieldValues.of(recordFields)), time);
+    }
+
+    /** Whether the connector has a plan. */
+    public boolean hasPlan() {
+        return plan.isPresent();
     }
 
     /**

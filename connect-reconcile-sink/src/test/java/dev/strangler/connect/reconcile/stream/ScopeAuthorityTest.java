@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.strangler.connect.core.plan.AuthorityDecision;
 import dev.strangler.connect.core.plan.ConflictRule;
 import dev.strangler.connect.core.plan.MigrationPlan;
+import dev.strangler.connect.core.plan.PlanFieldBinding;
 import dev.strangler.connect.core.plan.Side;
 
 class ScopeAuthorityTest {
@@ -102,5 +104,23 @@ class ScopeAuthorityTest {
         assertThat(authority.repairAllowed(before)).isFalse();
         assertThat(ScopeAuthority.withoutPlan().decide(row("DE", "ADDR", null), Instant.now())).isEmpty();
         assertThat(ScopeAuthority.withoutPlan().repairAllowed(Optional.empty())).isTrue();
+    }
+
+    @Test
+    void recordsWithDomainFieldNamesFindTheirScopeThroughPlanFields() {
+        SourceRow domainRow = SourceRow.of(List.of(1L), Map.of("country", "DE", "endorsementType", "ADDR_CHG"), null,
+                Instant.parse("2027-03-10T00:00:00Z"));
+        PlanFieldBinding binding = PlanFieldBinding.parse(List.of("endorsement.endorsement_type=endorsementType"), PLAN,
+                Set.of("endorsement"));
+
+        assertThat(new ScopeAuthority(Optional.of(PLAN), "endorsement", Side.SERVICE, binding).decide(domainRow, Instant.now()))
+                .map(AuthorityDecision::scope).contains("de-address-changes");
+        // Unbound, the plan cannot see the type and files the record under the catch-all.
+        assertThat(new ScopeAuthority(Optional.of(PLAN), "endorsement", Side.SERVICE).decide(domainRow, Instant.now()))
+                .map(AuthorityDecision::scope).contains("endorsements");
+        // A state check's row (no event time) is decided at the time of the check.
+        assertThat(new ScopeAuthority(Optional.of(PLAN), "endorsement", Side.SERVICE, binding)
+                .decide(Map.of("country", "DE", "endorsementType", "ADDR_CHG"), Instant.parse("2027-02-10T00:00:00Z")))
+                .map(AuthorityDecision::conflictRule).contains(ConflictRule.MANUAL_REVIEW);
     }
 }
