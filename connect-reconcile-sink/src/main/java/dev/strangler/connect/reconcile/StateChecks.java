@@ -15,7 +15,9 @@ import dev.strangler.connect.reconcile.compare.RecordComparer;
 import dev.strangler.connect.reconcile.evidence.FindingMasker;
 import dev.strangler.connect.reconcile.evidence.ResultsTable;
 import dev.strangler.connect.reconcile.lookup.TargetTable;
+import dev.strangler.connect.reconcile.lookup.KeyKind;
 import dev.strangler.connect.reconcile.state.Bisection;
+import dev.strangler.connect.reconcile.state.KeySpace;
 import dev.strangler.connect.reconcile.state.StateCheck;
 import dev.strangler.connect.reconcile.stream.DatabaseSession;
 import dev.strangler.connect.reconcile.stream.ScopeAuthority;
@@ -57,7 +59,8 @@ public final class StateChecks {
                     config.sourceDialect().orElseThrow(), config.stateSourceTable(), config.sourceColumn(key.field()),
                     sourceColumns(config, compared), sourceColumns(config, summed),
                     config.targetDialect(), config.targetTable(), SqlIdentifier.of(key.column()),
-                    columns(compared), columns(summed), key.field(), compared.stream().map(FieldPair::field).toList());
+                    columns(compared), columns(summed), key.field(), compared.stream().map(FieldPair::field).toList(),
+                    keySpace(table.keyKind(key.column())));
             return new StateCheck(connector, config.scope(), tables,
                     new Bisection(config.bisectionFactor(), config.bisectionThreshold(),
                             new RecordComparer(config.comparisonRules()), compared, sourceReads),
@@ -71,6 +74,14 @@ public final class StateChecks {
             target.close();
             throw e;
         }
+    }
+
+    /**
+     * Numeric keys (integers; a numeric column is read as an integer) are bisected by key range; any other key (text,
+     * uuid) by buckets of a hash of its text, which both databases compute alike for the same key text.
+     */
+    static KeySpace keySpace(KeyKind targetKeyKind) {
+        return targetKeyKind == KeyKind.NUMBER ? KeySpace.INTEGER : KeySpace.TEXT_HASH;
     }
 
     /**

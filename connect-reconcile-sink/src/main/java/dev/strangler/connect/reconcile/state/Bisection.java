@@ -112,10 +112,10 @@ public final class Bisection {
                 }
                 if (Math.max(s.rows(), t.rows()) <= threshold || part.width() == 1) {
                     differing.add(part);
-                    Map<Long, Map<String, Object>> sourceRows = source.rows(part);
-                    Map<Long, Map<String, Object>> targetRows = target.rows(part);
+                    Map<Object, Map<String, Object>> sourceRows = source.rows(part);
+                    Map<Object, Map<String, Object>> targetRows = target.rows(part);
                     fetched += sourceRows.size() + targetRows.size();
-                    differences.addAll(compareRows(sourceRows, targetRows));
+                    differences.addAll(compareRows(sourceRows, targetRows, part));
                 } else {
                     toSplit.add(part);
                 }
@@ -126,7 +126,8 @@ public final class Bisection {
         }
         // Leaves of a range are compared before its split siblings are: sorted, findings come out in key order.
         differing.sort(java.util.Comparator.comparingLong(KeyRange::from));
-        differences.sort(java.util.Comparator.comparingLong(RowDifference::key));
+        differences.sort(java.util.Comparator.comparingLong((RowDifference d) -> d.range().from())
+                .thenComparing(RowDifference::rowKey, Bisection::compareKeys));
         return new BisectionResult(sourceTotal, targetTotal, differing, differences, checked, fetched);
     }
 
@@ -144,19 +145,32 @@ public final class Bisection {
         }
     }
 
-    /** Compares rows of the same keys from both sides; used for leaves and for the re-check of findings. */
-    public List<RowDifference> compareRows(Map<Long, Map<String, Object>> sourceRows, Map<Long, Map<String, Object>> targetRows) {
-        TreeSet<Long> keys = new TreeSet<>(sourceRows.keySet());
+    /** Compares rows of the same keys from both sides; used for the re-check of findings. */
+    public List<RowDifference> compareRows(Map<Object, Map<String, Object>> sourceRows, Map<Object, Map<String, Object>> targetRows) {
+        return compareRows(sourceRows, targetRows, null);
+    }
+
+    /** Compares rows of the same keys from both sides, found in {@code range} (null for a re-check). */
+    private List<RowDifference> compareRows(Map<Object, Map<String, Object>> sourceRows, Map<Object, Map<String, Object>> targetRows,
+                                            KeyRange range) {
+        TreeSet<Object> keys = new TreeSet<>(Bisection::compareKeys);
+        keys.addAll(sourceRows.keySet());
         keys.addAll(targetRows.keySet());
         List<RowDifference> differences = new ArrayList<>();
-        for (Long key : keys) {
+        for (Object key : keys) {
             Map<String, Object> s = sourceRows.get(key);
             Map<String, Object> t = targetRows.get(key);
             Comparison comparison = comparer.compare(pairs, s, t);
             if (!comparison.matches()) {
-                differences.add(new RowDifference(key, comparison, s, t));
+                differences.add(new RowDifference(key, comparison, s, t, range));
             }
         }
         return differences;
+    }
+
+    /** Keys of one check are all {@code Long} or all text. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(Object a, Object b) {
+        return ((Comparable) a).compareTo(b);
     }
 }

@@ -27,31 +27,59 @@ public final class ChecksumSql {
      */
     public static String checksums(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns,
                                    List<SqlIdentifier> sumColumns) {
+        return checksums(dialect, table, key, KeySpace.INTEGER, columns, sumColumns);
+    }
+
+    /** As {@link #checksums(SqlDialect, TableName, SqlIdentifier, List, List)}, over the rows' positions in {@code space}. */
+    public static String checksums(SqlDialect dialect, TableName table, SqlIdentifier key, KeySpace space,
+                                   List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns) {
         String sums = sumColumns.stream().map(c -> ", coalesce(sum(" + dialect.quote(c) + "), 0)").collect(Collectors.joining());
-        return "SELECT width_bucket(" + dialect.quote(key) + ", ?::bigint[]) AS part, count(*), coalesce(sum(('x' || substr(md5("
+        return "SELECT width_bucket(" + space.position(dialect, key) + ", ?::bigint[]) AS part, count(*), coalesce(sum(('x' || substr(md5("
                 + rowText(dialect, key, columns) + "), 1, 15))::bit(60)::bigint), 0)" + sums + " FROM " + dialect.quote(table)
-                + " WHERE " + range(dialect, key) + " GROUP BY part";
+                + " WHERE " + range(dialect, key, space) + " GROUP BY part";
     }
 
     public static String bounds(SqlDialect dialect, TableName table, SqlIdentifier key) {
+        return bounds(dialect, table, key, KeySpace.INTEGER);
+    }
+
+    /**
+     * The span to bisect: integer keys from their min to max; hash positions always span all buckets, so the
+     * statement only says whether the table has a row (a row with the span's bounds, else none) and reads one row.
+     */
+    public static String bounds(SqlDialect dialect, TableName table, SqlIdentifier key, KeySpace space) {
+        if (space == KeySpace.TEXT_HASH) {
+            return "SELECT " + KeySpace.HASH_SPAN.from() + ", " + (KeySpace.HASH_SPAN.to() - 1) + " FROM " + dialect.quote(table)
+                    + " LIMIT 1";
+        }
         return "SELECT min(" + dialect.quote(key) + "), max(" + dialect.quote(key) + ") FROM " + dialect.quote(table);
     }
 
     public static String rowsInRange(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns) {
-        return select(dialect, table, key, columns) + " WHERE " + range(dialect, key);
+        return rowsInRange(dialect, table, key, KeySpace.INTEGER, columns);
+    }
+
+    public static String rowsInRange(SqlDialect dialect, TableName table, SqlIdentifier key, KeySpace space, List<SqlIdentifier> columns) {
+        return select(dialect, table, key, space, columns) + " WHERE " + range(dialect, key, space);
     }
 
     public static String rowsByKeys(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns) {
-        return select(dialect, table, key, columns) + " WHERE " + dialect.quote(key) + " = ANY (?)";
+        return rowsByKeys(dialect, table, key, KeySpace.INTEGER, columns);
     }
 
-    private static String select(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns) {
-        return "SELECT " + dialect.quote(key) + (columns.isEmpty() ? "" : ", " + dialect.quotedList(columns))
+    /** The rows of the keys of the bound array; other keys are compared as text (a varchar key keeps its index). */
+    public static String rowsByKeys(SqlDialect dialect, TableName table, SqlIdentifier key, KeySpace space, List<SqlIdentifier> columns) {
+        return select(dialect, table, key, space, columns) + " WHERE " + space.keyExpression(dialect, key) + " = ANY (?)";
+    }
+
+    private static String select(SqlDialect dialect, TableName table, SqlIdentifier key, KeySpace space, List<SqlIdentifier> columns) {
+        return "SELECT " + space.keyExpression(dialect, key) + (columns.isEmpty() ? "" : ", " + dialect.quotedList(columns))
                 + " FROM " + dialect.quote(table);
     }
 
-    private static String range(SqlDialect dialect, SqlIdentifier key) {
-        return dialect.quote(key) + " >= ? AND " + dialect.quote(key) + " < ?";
+    private static String range(SqlDialect dialect, SqlIdentifier key, KeySpace space) {
+        String position = space.position(dialect, key);
+        return position + " >= ? AND " + position + " < ?";
     }
 
     static String rowText(SqlDialect dialect, SqlIdentifier key, List<SqlIdentifier> columns) {

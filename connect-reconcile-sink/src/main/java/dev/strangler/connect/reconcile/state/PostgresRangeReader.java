@@ -18,7 +18,10 @@ import dev.strangler.connect.core.sql.SqlIdentifier;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.reconcile.lookup.JdbcValues;
 
-/** One table of a state-level check in PostgreSQL, keyed by an integer column; checksums are computed in the database. */
+/**
+ * One table of a state-level check in PostgreSQL, its rows placed by an integer key or by a hash of the key's text
+ * ({@link KeySpace}); checksums are computed in the database.
+ */
 public final class PostgresRangeReader implements RangeReader {
 
     private final Connection connection;
@@ -29,10 +32,12 @@ public final class PostgresRangeReader implements RangeReader {
     private final String boundsSql;
     private final String rangeSql;
     private final String keysSql;
+    private final KeySpace space;
 
     public PostgresRangeReader(Connection connection, SqlDialect dialect, TableName table, SqlIdentifier key,
                                List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns) {
-        this(connection, dialect, table, key, columns, sumColumns, key.name(), columns.stream().map(SqlIdentifier::name).toList());
+        this(connection, dialect, table, key, columns, sumColumns, key.name(), columns.stream().map(SqlIdentifier::name).toList(),
+                KeySpace.INTEGER);
     }
 
     /**
@@ -41,7 +46,8 @@ public final class PostgresRangeReader implements RangeReader {
      *                source table spells them differently)
      */
     public PostgresRangeReader(Connection connection, SqlDialect dialect, TableName table, SqlIdentifier key,
-                               List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns, String keyName, List<String> names) {
+                               List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns, String keyName, List<String> names,
+                               KeySpace space) {
         if (names.size() != columns.size()) {
             throw new IllegalArgumentException("one name per column");
         }
@@ -49,16 +55,19 @@ public final class PostgresRangeReader implements RangeReader {
         this.keyName = keyName;
         this.names = List.copyOf(names);
         this.sumCount = sumColumns.size();
-        this.checksumSql = ChecksumSql.checksums(dialect, table, key, columns, sumColumns);
-        this.boundsSql = ChecksumSql.bounds(dialect, table, key);
-        this.rangeSql = ChecksumSql.rowsInRange(dialect, table, key, columns);
-        this.keysSql = ChecksumSql.rowsByKeys(dialect, table, key, columns);
+        this.space = space;
+        this.checksumSql = ChecksumSql.checksums(dialect, table, key, space, columns, sumColumns);
+        this.boundsSql = ChecksumSql.bounds(dialect, table, key, space);
+        this.rangeSql = ChecksumSql.rowsInRange(dialect, table, key, space, columns);
+        this.keysSql = ChecksumSql.rowsByKeys(dialect, table, key, space, columns);
     }
 
     @Override
     public Optional<KeyRange> bounds() throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(boundsSql); ResultSet rs = statement.executeQuery()) {
-            rs.next();
+            if (!rs.next()) {
+                return Optional.empty(); // a hash-placed table without rows
+            }
             long min = rs.getLong(1);
             if (rs.wasNull()) {
                 return Optional.empty();
@@ -89,7 +98,7 @@ public final class PostgresRangeReader implements RangeReader {
     }
 
     @Override
-    public Map<Long, Map<String, Object>> rows(KeyRange range) throws SQLException {
+    public Map<Object, Map<String, Object>> rows(KeyRange range) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(rangeSql)) {
             statement.setLong(1, range.from());
             statement.setLong(2, range.to());
@@ -98,27 +107,28 @@ public final class PostgresRangeReader implements RangeReader {
     }
 
     @Override
-    public Map<Long, Map<String, Object>> rows(Collection<Long> keys) throws SQLException {
+    public Map<Object, Map<String, Object>> rows(Collection<?> keys) throws SQLException {
         if (keys.isEmpty()) {
             return Map.of();
         }
         try (PreparedStatement statement = connection.prepareStatement(keysSql)) {
-            Array array = connection.createArrayOf("bigint", keys.toArray());
+            Array array = connection.createArrayOf(space.keyArrayType(), keys.toArray());
             statement.setArray(1, array);
             return read(statement);
         }
     }
 
-    private Map<Long, Map<String, Object>> read(PreparedStatement statement) throws SQLException {
-        Map<Long, Map<String, Object>> rows = new HashMap<>();
+    private Map<Object, Map<String, Object>> read(PreparedStatement statement) throws SQLException {
+        Map<Object, Map<String, Object>> rows = new HashMap<>();
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 Map<String, Object> row = new HashMap<>();
-                row.put(keyName, rs.getLong(1));
+                Object key = space == KeySpace.INTEGER ? (Object) rs.getLong(1) : rs.getString(1);
+                row.put(keyName, key);
                 for (int i = 0; i < names.size(); i++) {
                     row.put(names.get(i), JdbcValues.read(rs, i + 2));
                 }
-                rows.put(rs.getLong(1), row);
+                rows.put(key, row);
             }
         }
         return rows;

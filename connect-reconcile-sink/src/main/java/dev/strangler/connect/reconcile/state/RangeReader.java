@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One side of a state-level check: a table read by integer key ranges. The PostgreSQL implementation computes the
+ * One side of a state-level check: a table read by ranges of row positions (integer keys or hash buckets, see {@link KeySpace}). The PostgreSQL implementation computes the
  * checksum in the database, so only aggregates cross the network until a range is small enough to compare rows.
  */
 public interface RangeReader {
@@ -21,9 +21,12 @@ public interface RangeReader {
      */
     List<RangeChecksum> checksums(List<KeyRange> parts) throws SQLException;
 
-    /** Every row of the range, by key; each row's values by column name. */
-    Map<Long, Map<String, Object>> rows(KeyRange range) throws SQLException;
+    /**
+     * Every row of the range, by key (a {@code Long} for integer keys, else the key's text; the keys of one reader
+     * are of one type, and comparable); each row's values by column name.
+     */
+    Map<Object, Map<String, Object>> rows(KeyRange range) throws SQLException;
 
     /** The rows of exactly these keys (for the re-check of findings), by key. */
-    Map<Long, Map<String, Object>> rows(Collection<Long> keys) throws SQLException;
+    Map<Object, Map<String, Object>> rows(Collection<?> keys) throws SQLException;
 }

@@ -38,12 +38,13 @@ public final class StateCheck {
 
     /**
      * The two tables and how their rows correspond. Source rows are returned under {@code sourceKeyName} and
-     * {@code sourceNames} (the record field names the comparison rules use), whatever the source columns are called.
+     * {@code sourceNames} (the record field names the comparison rules use), whatever the source columns are called;
+     * {@code keySpace} says how rows are placed for the bisection (by integer key, or by a hash of the key's text).
      */
     public record Tables(SqlDialect sourceDialect, TableName sourceTable, SqlIdentifier sourceKey, List<SqlIdentifier> sourceColumns,
                          List<SqlIdentifier> sourceSums, SqlDialect targetDialect, TableName targetTable, SqlIdentifier targetKey,
                          List<SqlIdentifier> targetColumns, List<SqlIdentifier> targetSums, String sourceKeyName,
-                         List<String> sourceNames) {
+                         List<String> sourceNames, KeySpace keySpace) {
 
         public Tables {
             if (sourceNames.size() != sourceColumns.size()) {
@@ -57,12 +58,13 @@ public final class StateCheck {
                       List<SqlIdentifier> sourceSums, SqlDialect targetDialect, TableName targetTable, SqlIdentifier targetKey,
                       List<SqlIdentifier> targetColumns, List<SqlIdentifier> targetSums) {
             this(sourceDialect, sourceTable, sourceKey, sourceColumns, sourceSums, targetDialect, targetTable, targetKey,
-                    targetColumns, targetSums, sourceKey.name(), sourceColumns.stream().map(SqlIdentifier::name).toList());
+                    targetColumns, targetSums, sourceKey.name(), sourceColumns.stream().map(SqlIdentifier::name).toList(),
+                    KeySpace.INTEGER);
         }
     }
 
     /** Candidates of one scan, waiting for their confirmation. */
-    public record Scan(String runId, Instant startedAt, Map<Long, KeyRange> rangeByKey, BisectionResult result) {
+    public record Scan(String runId, Instant startedAt, Map<Object, KeyRange> rangeByKey, BisectionResult result) {
     }
 
     private final String connector;
@@ -115,10 +117,11 @@ public final class StateCheck {
         metrics.timer("state-check-duration", "Time of one state-level scan of the scope").recordNanosSince(start);
         metrics.counter("state-ranges-checked", "Key ranges checksummed on both sides by state-level checks").add(result.rangesChecked());
         metrics.counter("state-rows-fetched", "Rows fetched by state-level checks to compare differing ranges").add(result.rowsFetched());
-        Map<Long, KeyRange> rangeByKey = new HashMap<>();
+        Map<Object, KeyRange> rangeByKey = new HashMap<>();
         for (RowDifference difference : result.differences()) {
-            result.differingRanges().stream().filter(r -> r.contains(difference.key())).findFirst()
-                    .ifPresent(r -> rangeByKey.put(difference.key(), r));
+            if (difference.range() != null) {
+                rangeByKey.put(difference.rowKey(), difference.range());
+            }
         }
         LOG.info("State check of {}: source {} rows, sums {}; target {} rows, sums {}; {} ranges checked, {} differing ranges, "
                         + "{} candidate rows", scope, result.sourceTotal().rows(), result.sourceTotal().sums(),
@@ -130,7 +133,7 @@ public final class StateCheck {
 
     /** Re-reads the candidates of a scan and records the differences that persist; returns them. */
     public List<Finding> confirm(Scan scan) throws SQLException {
-        List<Long> keys = scan.result().differences().stream().map(RowDifference::key).toList();
+        List<Object> keys = scan.result().differences().stream().map(RowDifference::rowKey).toList();
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -139,12 +142,12 @@ public final class StateCheck {
         List<Finding> findings = new ArrayList<>();
         for (RowDifference difference : persisting) {
             Outcome kind = difference.comparison().outcome();
-            KeyRange range = scan.rangeByKey().get(difference.key());
+            KeyRange range = scan.rangeByKey().get(difference.rowKey());
             Optional<AuthorityDecision> decision = authority.decide(recordFields(difference), scan.startedAt());
             findings.add(masker.mask(new Finding(scan.runId(), connector, decision.map(AuthorityDecision::scope).orElse(scope),
                     CheckLevel.STATE, kind, "range-checksum",
-                    Long.toString(difference.key()), List.of(difference.key()), difference.source(), difference.target(),
-                    difference.comparison().differences(), null, range == null ? null : range.toString(),
+                    difference.rowKey().toString(), List.of(difference.rowKey()), difference.source(), difference.target(),
+                    difference.comparison().differences(), null, range == null ? null : rangeText(range),
                     decision.orElse(null), scan.startedAt(), now)));
             metrics.counter("state-findings-confirmed", "Differences confirmed by state-level checks, by kind",
                     Map.of("kind", kind.label())).increment();
@@ -173,6 +176,11 @@ public final class StateCheck {
         return fields;
     }
 
+    /** Integer keys' ranges as {@code [from, to)}; hash buckets marked as such, since their keys are not in that order. */
+    private String rangeText(KeyRange range) {
+        return tables.keySpace() == KeySpace.INTEGER ? range.toString() : "md5 bucket " + range;
+    }
+
     /** Row counts of the last scan, source then target, for the gauges operators compare at a glance. */
     public long[] lastRowCounts() {
         RangeChecksum[] totals = lastTotals;
@@ -181,12 +189,13 @@ public final class StateCheck {
 
     private RangeReader sourceReader() throws SQLException {
         return new PostgresRangeReader(source.get(), tables.sourceDialect(), tables.sourceTable(), tables.sourceKey(),
-                tables.sourceColumns(), tables.sourceSums(), tables.sourceKeyName(), tables.sourceNames());
+                tables.sourceColumns(), tables.sourceSums(), tables.sourceKeyName(), tables.sourceNames(), tables.keySpace());
     }
 
     private RangeReader targetReader() throws SQLException {
         return new PostgresRangeReader(target.get(), tables.targetDialect(), tables.targetTable(), tables.targetKey(),
-                tables.targetColumns(), tables.targetSums());
+                tables.targetColumns(), tables.targetSums(), tables.targetKey().name(),
+                tables.targetColumns().stream().map(SqlIdentifier::name).toList(), tables.keySpace());
     }
 
     /** Drops the connections after a failure, so the next run starts on fresh ones. */

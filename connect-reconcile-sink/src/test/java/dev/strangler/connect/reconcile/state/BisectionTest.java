@@ -69,14 +69,14 @@ class BisectionTest {
         }
 
         @Override
-        public Map<Long, Map<String, Object>> rows(KeyRange range) {
+        public Map<Object, Map<String, Object>> rows(KeyRange range) {
             return new HashMap<>(rows.subMap(range.from(), range.to()));
         }
 
         @Override
-        public Map<Long, Map<String, Object>> rows(Collection<Long> keys) {
-            Map<Long, Map<String, Object>> found = new HashMap<>();
-            keys.forEach(k -> Optional.ofNullable(rows.get(k)).ifPresent(r -> found.put(k, r)));
+        public Map<Object, Map<String, Object>> rows(Collection<?> keys) {
+            Map<Object, Map<String, Object>> found = new HashMap<>();
+            keys.forEach(k -> Optional.ofNullable(rows.get((Long) k)).ifPresent(r -> found.put(k, r)));
             return found;
         }
     }
@@ -219,5 +219,119 @@ class BisectionTest {
 
         assertThat(result.agrees()).isTrue();
         assertThat(result.rangesChecked()).isZero();
+    }
+
+    /**
+     * A text-keyed table placed on the bisection's line by a position function, as {@link KeySpace#TEXT_HASH} places
+     * rows by a hash of the key's text in SQL.
+     */
+    static final class TextTableInMemory implements RangeReader {
+        final Map<String, Map<String, Object>> rows = new HashMap<>();
+        final String column;
+        final java.util.function.ToLongFunction<String> position;
+
+        TextTableInMemory(String column, java.util.function.ToLongFunction<String> position) {
+            this.column = column;
+            this.position = position;
+        }
+
+        TextTableInMemory with(String key, Object amount) {
+            Map<String, Object> row = new HashMap<>();
+            row.put(column, amount);
+            rows.put(key, row);
+            return this;
+        }
+
+        @Override
+        public Optional<KeyRange> bounds() {
+            return rows.isEmpty() ? Optional.empty() : Optional.of(KeySpace.HASH_SPAN);
+        }
+
+        @Override
+        public List<RangeChecksum> checksums(List<KeyRange> parts) {
+            return parts.stream().map(range -> {
+                Map<Object, Map<String, Object>> slice = rows(range);
+                BigInteger sum = BigInteger.ZERO;
+                for (var entry : slice.entrySet()) {
+                    sum = sum.add(BigInteger.valueOf((entry.getKey() + "|" + entry.getValue().get(column)).hashCode() & 0x7fffffffL));
+                }
+                return new RangeChecksum(slice.size(), sum);
+            }).toList();
+        }
+
+        @Override
+        public Map<Object, Map<String, Object>> rows(KeyRange range) {
+            Map<Object, Map<String, Object>> found = new HashMap<>();
+            rows.forEach((key, row) -> {
+                if (range.contains(position.applyAsLong(key))) {
+                    found.put(key, row);
+                }
+            });
+            return found;
+        }
+
+        @Override
+        public Map<Object, Map<String, Object>> rows(Collection<?> keys) {
+            Map<Object, Map<String, Object>> found = new HashMap<>();
+            keys.forEach(k -> Optional.ofNullable(rows.get((String) k)).ifPresent(r -> found.put(k, r)));
+            return found;
+        }
+    }
+
+    /** The first 32 bits of the MD5 of the key's UTF-8 text, as PostgreSQL's position expression computes them. */
+    static long md5Position(String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return ((digest[0] & 0xffL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8) | (digest[3] & 0xffL);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void textKeysAreFoundThroughHashBucketsWithTheBucketTheyWereNarrowedTo() throws Exception {
+        TextTableInMemory source = new TextTableInMemory("amount", BisectionTest::md5Position);
+        TextTableInMemory target = new TextTableInMemory("amount_eur", BisectionTest::md5Position);
+        for (int i = 0; i < 5_000; i++) {
+            source.with("POL-" + i, new BigDecimal(i + ".50"));
+            target.with("POL-" + i, new BigDecimal(i + ".50"));
+        }
+        target.with("POL-4711", new BigDecimal("1.00"));
+        target.rows.remove("POL-42");
+        target.with("ONLY-IN-TARGET", BigDecimal.ONE);
+
+        BisectionResult result = new Bisection(32, 16, comparer, PAIRS).run(source, target);
+
+        assertThat(result.differences()).extracting(RowDifference::rowKey, d -> d.comparison().outcome()).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("POL-4711", Outcome.MISMATCH),
+                org.assertj.core.groups.Tuple.tuple("POL-42", Outcome.MISSING_IN_TARGET),
+                org.assertj.core.groups.Tuple.tuple("ONLY-IN-TARGET", Outcome.MISSING_IN_SOURCE));
+        assertThat(result.differences()).allSatisfy(d -> {
+            assertThat(d.range().contains(md5Position(d.rowKey().toString()))).as("%s in its bucket %s", d.rowKey(), d.range()).isTrue();
+            assertThat(d.range().width()).isLessThan(KeySpace.HASH_SPAN.width() / 32);
+        });
+        assertThat(result.differences()).extracting(d -> d.range().from()).isSorted();
+        assertThat(result.rowsFetched()).as("only the differing buckets' rows").isLessThan(200);
+        assertThat(result.sourceTotal().rows()).isEqualTo(5_000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> result.differences().get(0).key())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("rowKey()");
+    }
+
+    @Test
+    void keysSharingAHashBucketAreComparedRowByRowAtTheNarrowestBucket() throws Exception {
+        // Every key in one of two positions: buckets cannot separate the keys, the leaf of width 1 compares them all.
+        java.util.function.ToLongFunction<String> twoPositions = key -> key.hashCode() & 1;
+        TextTableInMemory source = new TextTableInMemory("amount", twoPositions);
+        TextTableInMemory target = new TextTableInMemory("amount_eur", twoPositions);
+        for (int i = 0; i < 100; i++) {
+            source.with("k" + i, BigDecimal.valueOf(i));
+            target.with("k" + i, BigDecimal.valueOf(i));
+        }
+        target.with("k7", BigDecimal.valueOf(700));
+
+        BisectionResult result = new Bisection(4, 8, comparer, PAIRS).run(source, target);
+
+        assertThat(result.differences()).extracting(RowDifference::rowKey).containsExactly("k7");
+        assertThat(result.differences().get(0).range().width()).isEqualTo(1);
     }
 }

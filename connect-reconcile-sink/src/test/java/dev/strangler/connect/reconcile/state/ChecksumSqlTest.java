@@ -39,4 +39,40 @@ class ChecksumSqlTest {
                 .isEqualTo("SELECT \"id\", \"holder\", \"premium\" FROM \"legacy\".\"policy\" WHERE \"id\" = ANY (?)");
         assertThat(ChecksumSql.bounds(PG, TABLE, KEY)).isEqualTo("SELECT min(\"id\"), max(\"id\") FROM \"legacy\".\"policy\"");
     }
+
+    private static final String PG_POSITION = "('x' || substr(md5(\"id\"::text), 1, 8))::bit(32)::bigint";
+
+    @Test
+    void textKeysArePlacedByTheFirst32BitsOfTheMd5OfTheirText() {
+        assertThat(KeySpace.TEXT_HASH.position(PG, KEY)).isEqualTo(PG_POSITION);
+        assertThat(ChecksumSql.checksums(PG, TABLE, KEY, KeySpace.TEXT_HASH, COLUMNS, List.of())).isEqualTo(
+                "SELECT width_bucket(" + PG_POSITION + ", ?::bigint[]) AS part, count(*), coalesce(sum(('x' || substr(md5(concat_ws('|', "
+                        + "\"id\"::text, coalesce(\"holder\"::text, '\\N'), coalesce(\"premium\"::text, '\\N'))), 1, 15))::bit(60)::bigint), 0) "
+                        + "FROM \"legacy\".\"policy\" WHERE " + PG_POSITION + " >= ? AND " + PG_POSITION + " < ? GROUP BY part");
+        assertThat(ChecksumSql.rowsInRange(PG, TABLE, KEY, KeySpace.TEXT_HASH, COLUMNS)).isEqualTo(
+                "SELECT \"id\"::text, \"holder\", \"premium\" FROM \"legacy\".\"policy\" WHERE " + PG_POSITION + " >= ? AND "
+                        + PG_POSITION + " < ?");
+        assertThat(ChecksumSql.rowsByKeys(PG, TABLE, KEY, KeySpace.TEXT_HASH, COLUMNS)).isEqualTo(
+                "SELECT \"id\"::text, \"holder\", \"premium\" FROM \"legacy\".\"policy\" WHERE \"id\"::text = ANY (?)");
+        // The span of hash positions is fixed: the statement only tells an empty table from one with rows.
+        assertThat(ChecksumSql.bounds(PG, TABLE, KEY, KeySpace.TEXT_HASH))
+                .isEqualTo("SELECT 0, 4294967295 FROM \"legacy\".\"policy\" LIMIT 1");
+        assertThat(KeySpace.HASH_SPAN).isEqualTo(new KeyRange(0, 4_294_967_296L));
+    }
+
+    @Test
+    void oraclePlacesTextKeysByTheSameBitsOfTheSameDigest() {
+        assertThat(KeySpace.TEXT_HASH.position(dev.strangler.connect.core.sql.OracleDialect.INSTANCE, KEY)).isEqualTo(
+                "TO_NUMBER(SUBSTR(RAWTOHEX(STANDARD_HASH(TO_CHAR(" + dev.strangler.connect.core.sql.OracleDialect.INSTANCE.quote(KEY)
+                        + "), 'MD5')), 1, 8), 'XXXXXXXX')");
+    }
+
+    @Test
+    void integerKeysAreTheirOwnPosition() {
+        assertThat(KeySpace.INTEGER.position(PG, KEY)).isEqualTo("\"id\"");
+        assertThat(ChecksumSql.checksums(PG, TABLE, KEY, KeySpace.INTEGER, COLUMNS, List.of()))
+                .isEqualTo(ChecksumSql.checksums(PG, TABLE, KEY, COLUMNS, List.of()));
+        assertThat(KeySpace.INTEGER.keyArrayType()).isEqualTo("bigint");
+        assertThat(KeySpace.TEXT_HASH.keyArrayType()).isEqualTo("text");
+    }
 }
