@@ -67,4 +67,35 @@ class PlanFieldBindingTest {
         assertThatThrownBy(() -> PlanFieldBinding.parse(List.of("endorsement.country=a", "endorsement.country=b"), PLAN, ENDORSEMENT))
                 .hasMessageContaining("bound twice");
     }
+
+    /**
+     * The reconcile connectors of config-examples bind the records' field names (the ACL's and the service's events
+     * spell productLine, endorsementType) to the example plan, so an AUTO/DE address change is filed under its own
+     * scope, not the catch-all.
+     */
+    @Test
+    void theExampleReconcilersBindTheirRecordsToTheExamplePlan() throws java.io.IOException {
+        MigrationPlan example = EndorsementMigrationExampleTest.example();
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("\"(plan\\.fields|plan\\.entity)\": \"([^\"]*)\"");
+        List<java.nio.file.Path> reconcilers;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("../config-examples"))) {
+            reconcilers = files.filter(f -> f.getFileName().toString().startsWith("endorsement-reconcile-")
+                    && f.toString().endsWith(".json")).toList();
+        }
+        assertThat(reconcilers).hasSizeGreaterThanOrEqualTo(9);
+        Map<String, Object> event = Map.of("productLine", "AUTO", "country", "DE", "endorsementType", "ADDR_CHG");
+        for (java.nio.file.Path file : reconcilers) {
+            Map<String, String> keys = new java.util.HashMap<>();
+            java.util.regex.Matcher matcher = key.matcher(java.nio.file.Files.readString(file));
+            while (matcher.find()) {
+                keys.put(matcher.group(1), matcher.group(2));
+            }
+            assertThat(keys).as(file.toString()).containsKeys("plan.fields", "plan.entity");
+            String entity = keys.get("plan.entity");
+            PlanFieldBinding binding = PlanFieldBinding.parse(List.of(keys.get("plan.fields").split(",")), example, Set.of(entity));
+
+            assertThat(example.decide(entity, binding.view(entity, FieldValues.of(event)), Instant.parse("2027-03-15T00:00:00Z")))
+                    .as(file.toString()).hasValueSatisfying(d -> assertThat(d.scope()).isEqualTo("auto-de-address-changes"));
+        }
+    }
 }
