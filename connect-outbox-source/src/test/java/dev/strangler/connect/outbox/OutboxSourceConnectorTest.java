@@ -264,7 +264,7 @@ class OutboxSourceConnectorTest {
     @CsvSource(delimiter = '|', textBlock = """
             plan.aggregate.types  | Endorsement=claim                      | plan.aggregate.types | 'claim' is not an entity of the migration plan
             plan.aggregate.types  | ''                                     | plan.aggregate.types | bind at least one aggregate type
-            plan.fields           | endorsement.currency=payload:currency  | plan.fields          | 'currency' is not a field of entity 'endorsement'
+            plan.fields           | endorsement.currency=payload:currency  | plan.fields          | 'currency' is not a field of plan entity 'endorsement'
             plan.fields           | endorsement.country=column:country     | plan.fields          | list it in column.additional
             column.timestamp      | ''                                     | column.timestamp     | required with a migration plan
             plan.violation.topic  | 'bad topic'                            | plan.violation.topic | not a legal topic name

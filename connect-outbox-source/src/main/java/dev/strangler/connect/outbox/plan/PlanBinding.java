@@ -2,11 +2,13 @@ package dev.strangler.connect.outbox.plan;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.strangler.connect.core.plan.MigrationPlan;
+import dev.strangler.connect.core.plan.PlanFieldBinding;
 
 /**
  * How outbox events meet the migration plan: which aggregate type is which plan entity, and where each plan field
@@ -34,7 +36,7 @@ public final class PlanBinding {
                                     Collection<String> additionalColumns) {
         Map<String, String> entities = new LinkedHashMap<>();
         for (String entry : aggregateTypeEntries) {
-            String[] parts = split(entry, "aggregatetype=entity", false);
+            String[] parts = split(entry);
             if (!plan.hasEntity(parts[1])) {
                 throw new InvalidBinding(false, "'" + entry.trim() + "': '" + parts[1] + "' is not an entity of the migration plan ("
                         + String.join(", ", plan.entities().keySet()) + ")");
@@ -46,49 +48,48 @@ public final class PlanBinding {
         if (entities.isEmpty()) {
             throw new InvalidBinding(false, "bind at least one aggregate type to a plan entity (aggregatetype=entity)");
         }
+        // The entity.field=source syntax and its check against the plan are shared by every plugin (core); what a
+        // source means here (a payload path or an additional column) is this connector's.
+        PlanFieldBinding fieldBinding;
+        try {
+            fieldBinding = PlanFieldBinding.parse(fieldEntries, plan, new LinkedHashSet<>(entities.values()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBinding(true, e.getMessage());
+        }
         Map<String, Map<String, FieldSource>> sources = new LinkedHashMap<>();
         for (String entity : entities.values()) {
             Map<String, FieldSource> fields = new LinkedHashMap<>();
-            plan.entities().get(entity).forEach(field -> fields.put(field, FieldSource.payloadField(field)));
+            for (String field : plan.entities().get(entity)) {
+                String written = fieldBinding.bound(entity).get(field);
+                fields.put(field, written == null ? FieldSource.payloadField(field) : source(entity, field, written, additionalColumns));
+            }
             sources.put(entity, fields);
-        }
-        for (String entry : fieldEntries) {
-            String[] parts = split(entry, "entity.field=payload:path or entity.field=column:name", true);
-            int dot = parts[0].indexOf('.');
-            String entity = dot > 0 ? parts[0].substring(0, dot) : "";
-            String field = dot > 0 ? parts[0].substring(dot + 1) : "";
-            Map<String, FieldSource> fields = sources.get(entity);
-            if (fields == null) {
-                throw new InvalidBinding(true, "'" + entry.trim() + "': '" + entity + "' is not an entity bound to an aggregate type ("
-                        + String.join(", ", sources.keySet()) + ")");
-            }
-            if (!fields.containsKey(field)) {
-                throw new InvalidBinding(true, "'" + entry.trim() + "': '" + field + "' is not a field of entity '" + entity + "' ("
-                        + String.join(", ", plan.entities().get(entity)) + ")");
-            }
-            FieldSource source;
-            try {
-                source = FieldSource.parse(parts[1]);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidBinding(true, e.getMessage());
-            }
-            Optional<String> column = source.column();
-            if (column.isPresent() && !additionalColumns.contains(column.get())) {
-                throw new InvalidBinding(true, "'" + entry.trim() + "': column '" + column.get()
-                        + "' is not read by the connector; list it in column.additional");
-            }
-            fields.put(field, source);
         }
         return new PlanBinding(entities, sources);
     }
 
-    private static String[] split(String entry, String form, boolean valueMayContainEquals) {
+    private static FieldSource source(String entity, String field, String written, Collection<String> additionalColumns) {
+        String entry = entity + "." + field + "=" + written;
+        FieldSource source;
+        try {
+            source = FieldSource.parse(written);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBinding(true, "'" + entry + "': " + e.getMessage());
+        }
+        Optional<String> column = source.column();
+        if (column.isPresent() && !additionalColumns.contains(column.get())) {
+            throw new InvalidBinding(true, "'" + entry + "': column '" + column.get() + "' is not read by the connector; list it in column.additional");
+        }
+        return source;
+    }
+
+    private static String[] split(String entry) {
         String text = entry.trim();
         int eq = text.indexOf('=');
         String key = eq > 0 ? text.substring(0, eq).trim() : "";
         String value = eq > 0 ? text.substring(eq + 1).trim() : "";
-        if (key.isEmpty() || value.isEmpty() || (!valueMayContainEquals && value.contains("="))) {
-            throw new InvalidBinding(form.startsWith("entity.field"), "'" + text + "' must be " + form);
+        if (key.isEmpty() || value.isEmpty() || value.contains("=")) {
+            throw new InvalidBinding(false, "'" + text + "' must be aggregatetype=entity");
         }
         return new String[] {key, value};
     }

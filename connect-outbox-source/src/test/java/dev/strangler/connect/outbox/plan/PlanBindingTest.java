@@ -27,8 +27,8 @@ class PlanBindingTest {
             Endorsement=claim        | ''                                      | false | 'claim' is not an entity of the migration plan (endorsement)
             Endorsement              | ''                                      | false | must be aggregatetype=entity
             ''                       | ''                                      | false | bind at least one aggregate type
-            Endorsement=endorsement  | claim.country=payload:country           | true  | 'claim' is not an entity bound to an aggregate type
-            Endorsement=endorsement  | endorsement.currency=payload:currency   | true  | 'currency' is not a field of entity 'endorsement'
+            Endorsement=endorsement  | claim.country=payload:country           | true  | 'claim' is not the entity of these records (endorsement)
+            Endorsement=endorsement  | endorsement.currency=payload:currency   | true  | 'currency' is not a field of plan entity 'endorsement'
             Endorsement=endorsement  | endorsement.country=header:country      | true  | must be payload:<path> or column:<additional column>
             Endorsement=endorsement  | endorsement.country=payload:a..b        | true  | needs a dotted path into the payload
             Endorsement=endorsement  | endorsement.country=column:tenant       | true  | column 'tenant' is not read by the connector
@@ -42,6 +42,14 @@ class PlanBindingTest {
                     assertThat(e.aboutFields()).isEqualTo(aboutFields);
                     assertThat(e.getMessage()).contains(message);
                 });
+    }
+
+    @Test
+    void aFieldBoundTwiceIsRefused() {
+        assertThatThrownBy(() -> PlanBinding.parse(List.of("Endorsement=endorsement"),
+                List.of("endorsement.country=payload:a", "endorsement.country=payload:b"), TestPlan.PLAN, List.of()))
+                .isInstanceOfSatisfying(PlanBinding.InvalidBinding.class, e -> assertThat(e.aboutFields()).isTrue())
+                .hasMessageContaining("bound twice");
     }
 
     @Test
