@@ -22,6 +22,7 @@ import dev.strangler.connect.core.StranglerVersion;
 import dev.strangler.connect.core.jdbc.JdbcConnectionConfig;
 import dev.strangler.connect.core.plan.MigrationPlanConfig;
 import dev.strangler.connect.core.sql.SqlFailureClassifier;
+import dev.strangler.connect.reconcile.compare.FieldPair;
 import dev.strangler.connect.reconcile.lookup.MappingCheck;
 import dev.strangler.connect.reconcile.lookup.TargetTable;
 
@@ -129,6 +130,34 @@ public class ReconcileSinkConnector extends SinkConnector {
             String key = "42P01".equals(e.getSQLState())
                     ? ReconcileSinkConfig.TARGET_TABLE : ReconcileSinkConfig.TARGET_PREFIX + JdbcConnectionConfig.URL;
             byName.get(key).addErrorMessage("Could not check the target table: " + SqlFailureClassifier.summary(e));
+        }
+        if (config.stateCheckInterval().isPresent() && config.sourceConnection().isPresent()) {
+            checkStateSource(config, byName);
+        }
+    }
+
+    /**
+     * The state check's source table and the source column of every key and compared field, as Debezium checks its
+     * tables at validation: a column that is missing is reported on state.source.columns (where it is named, or
+     * where the field's own name can be mapped to the real column).
+     */
+    private static void checkStateSource(ReconcileSinkConfig config, Map<String, ConfigValue> byName) {
+        try (Connection connection = config.sourceConnection().orElseThrow().open()) {
+            TargetTable table = TargetTable.describe(connection, config.sourceDialect().orElseThrow(), config.stateSourceTable());
+            List<FieldPair> sourcePairs = new ArrayList<>();
+            for (FieldPair pair : config.keyPairs()) {
+                sourcePairs.add(new FieldPair(pair.field(), config.sourceColumn(pair.field()).name()));
+            }
+            for (FieldPair pair : config.comparedPairs()) {
+                sourcePairs.add(new FieldPair(pair.field(), config.sourceColumn(pair.field()).name()));
+            }
+            MappingCheck.missingColumns(sourcePairs, table::column, table.name() + " (map the field to its column in "
+                            + ReconcileSinkConfig.STATE_SOURCE_COLUMNS + ")")
+                    .forEach(byName.get(ReconcileSinkConfig.STATE_SOURCE_COLUMNS)::addErrorMessage);
+        } catch (SQLException e) {
+            String key = "42P01".equals(e.getSQLState())
+                    ? ReconcileSinkConfig.STATE_SOURCE_TABLE : ReconcileSinkConfig.SOURCE_PREFIX + JdbcConnectionConfig.URL;
+            byName.get(key).addErrorMessage("Could not check the state check's source table: " + SqlFailureClassifier.summary(e));
         }
     }
 }

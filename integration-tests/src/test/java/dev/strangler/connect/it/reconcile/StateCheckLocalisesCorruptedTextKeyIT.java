@@ -62,8 +62,7 @@ class StateCheckLocalisesCorruptedTextKeyIT {
         fixture.stop();
     }
 
-    @Test
-    void aStateCheckLocalisesCorruptedTextKeyedRowsUnderTheirPlanScopes() {
+    private static Map<String, String> config() {
         PostgresServer postgres = STACK.postgres();
         Map<String, String> config = fixture.connectorConfig(Duration.ofSeconds(2));
         config.put("target.table", "svc.policy_by_ref");
@@ -82,6 +81,12 @@ class StateCheckLocalisesCorruptedTextKeyIT {
         config.put("migration.plan", PLAN);
         config.put("plan.entity", "policy");
         config.put("plan.fields", "policy.country=countryCode");
+        return config;
+    }
+
+    @Test
+    void aStateCheckLocalisesCorruptedTextKeyedRowsUnderTheirPlanScopes() {
+        Map<String, String> config = config();
         fixture.start(config);
 
         Await.until("four state findings", Duration.ofMinutes(2),
@@ -105,6 +110,44 @@ class StateCheckLocalisesCorruptedTextKeyIT {
         });
         assertThat(findings).filteredOn(f -> f.scope().equals("de-policies"))
                 .allSatisfy(f -> assertThat(f.conflictRule()).isEqualTo("manual-review"));
+    }
+
+    /** config/validate on the real worker reads the source's catalogue, as Debezium does, and reports on the key to change. */
+    @Test
+    void validateChecksTheSourceTableAndColumnsAndThePlanBinding() {
+        assertThat(errors(config())).isEmpty();
+
+        Map<String, String> unmapped = config();
+        unmapped.put("state.source.columns", "policyRef:pol_ref,premium:prem_amt,countryCode:ctry_cd");
+        assertThat(errors(unmapped)).containsOnlyKeys("state.source.columns");
+        assertThat(errors(unmapped).get("state.source.columns")).singleElement().asString()
+                .contains("Column 'holder' (of field 'holder') does not exist in public.pol_master");
+
+        Map<String, String> missingTable = config();
+        missingTable.put("state.source.table", "public.pol_mastr");
+        assertThat(errors(missingTable)).containsOnlyKeys("state.source.table");
+
+        Map<String, String> wrongPlanField = config();
+        wrongPlanField.put("plan.fields", "policy.county=countryCode");
+        assertThat(errors(wrongPlanField)).containsOnlyKeys("plan.fields");
+        assertThat(errors(wrongPlanField).get("plan.fields")).singleElement().asString()
+                .contains("'county' is not a field of plan entity 'policy' (country)");
+    }
+
+    private static Map<String, List<String>> errors(Map<String, String> config) {
+        Map<String, String> withName = new java.util.LinkedHashMap<>(config);
+        withName.put("name", fixture.connector + "-validate");
+        com.fasterxml.jackson.databind.JsonNode result = STACK.connect().validate(ReconcileFixture.CONNECTOR_CLASS, withName);
+        Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode entry : result.get("configs")) {
+            com.fasterxml.jackson.databind.JsonNode value = entry.get("value");
+            if (value.get("errors").size() > 0) {
+                List<String> messages = new java.util.ArrayList<>();
+                value.get("errors").forEach(m -> messages.add(m.asText()));
+                errors.put(value.get("name").asText(), messages);
+            }
+        }
+        return errors;
     }
 
     /** The key's position as the check computes it, asked of PostgreSQL itself. */
