@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.strangler.connect.core.plan.AuthorityDecision;
 import dev.strangler.connect.core.plan.Side;
+import dev.strangler.connect.core.plan.ViolationHeaderNames;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.model.OutboxRow;
 import dev.strangler.connect.outbox.shape.BadRowException;
@@ -32,14 +33,6 @@ public final class PublicationGuard {
     public interface ViolationCounter {
         void violation(TableName table, String scope, PublisherViolationPolicy policy);
     }
-
-    public static final String SCOPE_HEADER = "strangler.violation.scope";
-    public static final String PHASE_HEADER = "strangler.violation.phase";
-    public static final String PUBLISHER_HEADER = "strangler.violation.publisher";
-    public static final String REASON_HEADER = "strangler.violation.reason";
-    public static final String TABLE_HEADER = "strangler.violation.table";
-    public static final String EVENT_TIME_HEADER = "strangler.violation.event.time";
-    public static final String EFFECTIVE_SINCE_HEADER = "strangler.violation.effective.since";
 
     /** The reason header's value: the service published an event of a scope whose publisher is legacy. */
     public static final String REASON = "service-published-legacy-scope";
@@ -111,12 +104,12 @@ public final class PublicationGuard {
     }
 
     private static void addHeaders(Headers headers, OutboxRow row, AuthorityDecision decision) {
-        headers.addString(SCOPE_HEADER, decision.scope());
-        headers.addString(PHASE_HEADER, Integer.toString(decision.phase().number()));
-        headers.addString(PUBLISHER_HEADER, decision.publisher().name().toLowerCase(Locale.ROOT));
-        headers.addString(REASON_HEADER, REASON);
-        headers.addString(TABLE_HEADER, row.table().toString());
-        row.timestampMillis().ifPresent(millis -> headers.addString(EVENT_TIME_HEADER, Instant.ofEpochMilli(millis).toString()));
-        headers.addString(EFFECTIVE_SINCE_HEADER, decision.effectiveSince().toString());
+        headers.addString(ViolationHeaderNames.SCOPE, decision.scope());
+        headers.addString(ViolationHeaderNames.PHASE, Integer.toString(decision.phase().number()));
+        headers.addString(ViolationHeaderNames.PUBLISHER, decision.publisher().name().toLowerCase(Locale.ROOT));
+        headers.addString(ViolationHeaderNames.REASON, REASON);
+        headers.addString(ViolationHeaderNames.TABLE, row.table().toString());
+        row.timestampMillis().ifPresent(millis -> headers.addString(ViolationHeaderNames.EVENT_TIME, Instant.ofEpochMilli(millis).toString()));
+        headers.addString(ViolationHeaderNames.EFFECTIVE_SINCE, decision.effectiveSince().toString());
     }
 }

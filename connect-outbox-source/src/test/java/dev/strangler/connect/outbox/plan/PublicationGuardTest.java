@@ -13,6 +13,7 @@ import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
+import dev.strangler.connect.core.plan.ViolationHeaderNames;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.model.OutboxPayload;
 import dev.strangler.connect.outbox.model.OutboxPosition;
@@ -67,7 +68,7 @@ class PublicationGuardTest {
         Optional<SourceRecord> published = guard(PublisherViolationPolicy.VIOLATION_TOPIC, List.of()).check(row, shaped);
 
         assertThat(published).containsSame(shaped);
-        assertThat(shaped.headers().lastWithName(PublicationGuard.SCOPE_HEADER)).isNull();
+        assertThat(shaped.headers().lastWithName(ViolationHeaderNames.SCOPE)).isNull();
         assertThat(violations).isEmpty();
     }
 
@@ -81,13 +82,13 @@ class PublicationGuardTest {
         assertThat(diverted.key()).isEqualTo("e-1");
         assertThat(diverted.sourceOffset()).isEqualTo(shaper.toRecord(row).sourceOffset());
         assertThat(header(diverted, OutboxEventShaper.EVENT_ID_HEADER)).isEqualTo("7");
-        assertThat(header(diverted, PublicationGuard.SCOPE_HEADER)).isEqualTo("auto-de");
-        assertThat(header(diverted, PublicationGuard.PHASE_HEADER)).isEqualTo("1");
-        assertThat(header(diverted, PublicationGuard.PUBLISHER_HEADER)).isEqualTo("legacy");
-        assertThat(header(diverted, PublicationGuard.REASON_HEADER)).isEqualTo("service-published-legacy-scope");
-        assertThat(header(diverted, PublicationGuard.TABLE_HEADER)).isEqualTo("outbox");
-        assertThat(header(diverted, PublicationGuard.EVENT_TIME_HEADER)).isEqualTo("2027-01-31T23:59:59.999Z");
-        assertThat(header(diverted, PublicationGuard.EFFECTIVE_SINCE_HEADER)).isEqualTo("2027-01-01T00:00:00Z");
+        assertThat(header(diverted, ViolationHeaderNames.SCOPE)).isEqualTo("auto-de");
+        assertThat(header(diverted, ViolationHeaderNames.PHASE)).isEqualTo("1");
+        assertThat(header(diverted, ViolationHeaderNames.PUBLISHER)).isEqualTo("legacy");
+        assertThat(header(diverted, ViolationHeaderNames.REASON)).isEqualTo("service-published-legacy-scope");
+        assertThat(header(diverted, ViolationHeaderNames.TABLE)).isEqualTo("outbox");
+        assertThat(header(diverted, ViolationHeaderNames.EVENT_TIME)).isEqualTo("2027-01-31T23:59:59.999Z");
+        assertThat(header(diverted, ViolationHeaderNames.EFFECTIVE_SINCE)).isEqualTo("2027-01-01T00:00:00Z");
         assertThat(violations).containsExactly("outbox auto-de VIOLATION_TOPIC");
     }
 
@@ -105,8 +106,8 @@ class PublicationGuardTest {
                 endorsement("AUTO", "DE", BEFORE_CUTOVER)).orElseThrow();
 
         assertThat(marked.topic()).isEqualTo("outbox.event.Endorsement");
-        assertThat(header(marked, PublicationGuard.SCOPE_HEADER)).isEqualTo("auto-de");
-        assertThat(header(marked, PublicationGuard.REASON_HEADER)).isEqualTo("service-published-legacy-scope");
+        assertThat(header(marked, ViolationHeaderNames.SCOPE)).isEqualTo("auto-de");
+        assertThat(header(marked, ViolationHeaderNames.REASON)).isEqualTo("service-published-legacy-scope");
         assertThat(violations).hasSize(1);
     }
 
