@@ -24,6 +24,7 @@ import dev.strangler.connect.reconcile.evidence.CheckLevel;
 import dev.strangler.connect.reconcile.evidence.Finding;
 import dev.strangler.connect.reconcile.evidence.FindingMasker;
 import dev.strangler.connect.reconcile.evidence.ResultsTable;
+import dev.strangler.connect.reconcile.lookup.RowKey;
 import dev.strangler.connect.reconcile.stream.DatabaseSession;
 import dev.strangler.connect.reconcile.stream.ScopeAuthority;
 
@@ -146,7 +147,7 @@ public final class StateCheck {
             Optional<AuthorityDecision> decision = authority.decide(recordFields(difference), scan.startedAt());
             findings.add(masker.mask(new Finding(scan.runId(), connector, decision.map(AuthorityDecision::scope).orElse(scope),
                     CheckLevel.STATE, kind, "range-checksum",
-                    difference.rowKey().toString(), List.of(difference.rowKey()), difference.source(), difference.target(),
+                    RowKey.of(List.of(difference.rowKey())).text(), List.of(difference.rowKey()), difference.source(), difference.target(),
                     difference.comparison().differences(), null, range == null ? null : rangeText(range),
                     decision.orElse(null), scan.startedAt(), now)));
             metrics.counter("state-findings-confirmed", "Differences confirmed by state-level checks, by kind",
