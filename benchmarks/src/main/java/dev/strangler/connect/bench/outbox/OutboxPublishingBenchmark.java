@@ -35,7 +35,11 @@ import dev.strangler.connect.harness.LocalStack;
  * <p>Arguments ({@code key=value}): {@code backlog} (100000), {@code rate} (events/s, 5000), {@code seconds} (20),
  * {@code warmup.seconds} (2), {@code writers} (8), {@code contenders} (ours-poll,ours-notify,debezium; also
  * ours-poll-fixed, ours-poll-b5000), {@code rounds} (1), {@code warmup.rounds} (1: every contender once with the full workload,
- * printed as warm-up and not for comparison; a 5 s warm-up left the first reported round slower for everyone), {@code stack.dir} (benchmarks/target/stack-outbox). Prints a Markdown table.
+ * printed as warm-up and not for comparison; a 5 s warm-up left the first reported round slower for everyone), {@code quiet}
+ * (false: when true, wait before every contender until no connector, walsender, autovacuum worker or running query is
+ * left), {@code fresh.worker} (false: when true, every contender starts on a newly started worker JVM, a cold
+ * comparison), {@code stack.dir} (benchmarks/target/stack-outbox). Prints a Markdown table, and per contender what
+ * else was running during its latency phase and its p99 per second.
  */
 public final class OutboxPublishingBenchmark {
 
@@ -57,13 +61,15 @@ public final class OutboxPublishingBenchmark {
         int writers = Integer.parseInt(options.getOrDefault("writers", "8"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
         int warmupRounds = Integer.parseInt(options.getOrDefault("warmup.rounds", "1"));
+        boolean quiet = Boolean.parseBoolean(options.getOrDefault("quiet", "false"));
+        boolean freshWorker = Boolean.parseBoolean(options.getOrDefault("fresh.worker", "false"));
         List<OutboxContender> contenders = Arrays.stream(options.getOrDefault("contenders", "ours-poll,ours-notify,debezium").split(","))
                 .map(String::trim).map(OutboxContender::fromLabel).toList();
         Path stackDir = Path.of(options.getOrDefault("stack.dir",
                 HarnessLayout.projectRoot().resolve("benchmarks/target/stack-outbox").toString()));
 
-        System.out.printf(Locale.ROOT, "# outbox publishing: backlog %d, offered %d events/s for %d s (%d writers), %d warm-up + %d rounds, %s%n",
-                backlog, rate, seconds, writers, warmupRounds, rounds, Instant.now());
+        System.out.printf(Locale.ROOT, "# outbox publishing: backlog %d, offered %d events/s for %d s (%d writers), %d warm-up + %d rounds, quiet=%s, fresh.worker=%s, %s%n",
+                backlog, rate, seconds, writers, warmupRounds, rounds, quiet, freshWorker, Instant.now());
         System.out.println("# load before start: " + loadAverage());
         List<Result> results = new ArrayList<>();
         try (LocalStack stack = LocalStack.start(stackDir, new ConnectWorker.Options().exactlyOnceSource(true))) {
@@ -78,6 +84,16 @@ public final class OutboxPublishingBenchmark {
                 boolean warmup = round <= warmupRounds;
                 List<OutboxContender> order = warmup ? contenders : rotated(contenders, round - warmupRounds - 1);
                 for (OutboxContender contender : order) {
+                    if (freshWorker) {
+                        // A cold comparison: every contender starts on a new worker JVM, none inherits JIT or heap.
+                        stack.connect().restartWorker();
+                    }
+                    if (quiet) {
+                        long waitStart = System.nanoTime();
+                        Await.until("no connector, walsender, autovacuum or running query left before " + contender.label,
+                                Duration.ofMinutes(5), () -> SystemSampler.quiet(stack));
+                        System.out.printf(Locale.ROOT, "# quiet after %.1f s before %s%n", (System.nanoTime() - waitStart) / 1e9, contender.label);
+                    }
                     Result result = measure(stack, contender, round, warmup, backlog, rate, seconds, warmupSeconds, writers);
                     results.add(result);
                     System.out.println("# " + result);
@@ -139,6 +155,7 @@ public final class OutboxPublishingBenchmark {
 
             // 2. Latency at a fixed offered rate.
             long[] commits = new long[latencyEvents];
+            SystemSampler sampler = new SystemSampler(stack);
             long span = workload.writeAtRate(backlog, latencyEvents, rate, writers, commits);
             double offered = (latencyEvents - 1) / (span / 1e9);
             try {
@@ -147,6 +164,7 @@ public final class OutboxPublishingBenchmark {
             } catch (AssertionError timedOut) {
                 System.err.println("# " + timedOut.getMessage() + ": counting the rest as missing");
             }
+            SystemSampler.Summary system = sampler.finish();
             int warmup = Math.min(latencyEvents - 1, rate * warmupSeconds);
             long[] latencies = new long[latencyEvents - warmup];
             long[] toAppend = new long[latencyEvents - warmup];
@@ -170,6 +188,9 @@ public final class OutboxPublishingBenchmark {
             Arrays.sort(sortedToAppend);
             long[] sortedAfterAppend = Arrays.copyOf(afterAppend, timed);
             Arrays.sort(sortedAfterAppend);
+            System.out.println("# " + contender.label + " round " + round + " latency phase: " + system.line());
+            System.out.println("# " + contender.label + " round " + round + " p99 (ms) per second of commits: "
+                    + perSecondP99(commits, arrivals, backlog, rate));
             stack.connect().deleteConnector(contender.connectorName(round));
             if (contender == OutboxContender.DEBEZIUM) {
                 workload.dropSlotWhenInactive(contender.slotName(round));
@@ -178,6 +199,26 @@ public final class OutboxPublishingBenchmark {
                     millis(sorted, 0.999), millis(sorted, 1.0), timed, missing, arrivals.duplicates(), millis(sortedToAppend, 0.50),
                     millis(sortedToAppend, 0.99), millis(sortedAfterAppend, 0.50), millis(sortedAfterAppend, 0.99));
         }
+    }
+
+    /** The p99 of the events committed in each second of the latency phase, warm-up seconds included: when the tail happens. */
+    private static String perSecondP99(long[] commits, EventArrivals arrivals, int backlog, int rate) {
+        StringBuilder line = new StringBuilder();
+        for (int from = 0; from < commits.length; from += rate) {
+            int to = Math.min(commits.length, from + rate);
+            long[] second = new long[to - from];
+            int n = 0;
+            for (int k = from; k < to; k++) {
+                long arrival = arrivals.arrival(backlog + k);
+                if (arrival != 0) {
+                    second[n++] = arrival - commits[k];
+                }
+            }
+            long[] sorted = Arrays.copyOf(second, n);
+            Arrays.sort(sorted);
+            line.append(String.format(Locale.ROOT, "%.0f ", millis(sorted, 0.99)));
+        }
+        return line.toString().trim();
     }
 
     /**
