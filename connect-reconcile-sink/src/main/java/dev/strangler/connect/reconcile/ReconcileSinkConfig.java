@@ -268,9 +268,9 @@ public final class ReconcileSinkConfig extends AbstractConfig {
         order = 0;
         def.define(STATE_INTERVAL, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                 "Period of the state-level check comparing the source table with the target table by key-range "
-                        + "checksums with bisection; 0 disables it. Runs in task 0 on its own thread. Needs a single key "
-                        + "field: a numeric target key column is split into key ranges, any other (text, uuid) into buckets "
-                        + "of the first 32 bits of the MD5 of the key's text.",
+                        + "checksums with bisection; 0 disables it. Runs in task 0 on its own thread. A single numeric target "
+                        + "key column is split into key ranges; any other key (text, uuid, several columns) into buckets of "
+                        + "the first 32 bits of the MD5 of the key's text (columns joined by '|').",
                 GROUP_STATE, ++order, Width.SHORT, "Interval (ms)")
            .define(STATE_SOURCE_TABLE, Type.STRING, "", optionalTableName(), Importance.MEDIUM,
                 "The source table of the state check; its columns are the record field names of mapping.key and mapping.fields, "
@@ -412,10 +412,6 @@ public final class ReconcileSinkConfig extends AbstractConfig {
             String targetUrl = text(values.get(TARGET_PREFIX + JdbcConnectionConfig.URL));
             if (!targetUrl.isEmpty() && !targetUrl.startsWith("jdbc:postgresql:")) {
                 add(problems, TARGET_PREFIX + JdbcConnectionConfig.URL, "State checks support PostgreSQL targets only");
-            }
-            if (keyEntries.size() != 1) {
-                add(problems, MAPPING_KEY, "State checks place rows by a single key column (integer keys by key range, others by a hash of the "
-                        + "key's text): list exactly one key field");
             }
             if (fieldEntries.isEmpty()) {
                 add(problems, MAPPING_FIELDS, "State checks hash the listed columns of both tables: list the compared fields explicitly");

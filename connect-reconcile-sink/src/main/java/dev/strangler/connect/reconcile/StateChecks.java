@@ -50,17 +50,18 @@ public final class StateChecks {
         DatabaseSession target = new DatabaseSession(config.targetConnection(), true);
         try {
             TargetTable table = TargetTable.describe(target.get(), config.targetDialect(), config.targetTable());
-            FieldPair key = ReconcileSinkTask.resolve(config.keyPairs(), table, ReconcileSinkConfig.MAPPING_KEY).get(0);
+            List<FieldPair> keys = ReconcileSinkTask.resolve(config.keyPairs(), table, ReconcileSinkConfig.MAPPING_KEY);
             // State checks require explicit compared fields (validated), so these are also the masked pairs.
             List<FieldPair> compared = ReconcileSinkTask.resolve(config.comparedPairs(), table, ReconcileSinkConfig.MAPPING_FIELDS);
             List<FieldPair> summed = compared.stream().filter(p -> config.stateSumFields().contains(p.field())).toList();
             // Source rows are read from the source's columns but returned under the record field names.
             StateCheck.Tables tables = new StateCheck.Tables(
-                    config.sourceDialect().orElseThrow(), config.stateSourceTable(), config.sourceColumn(key.field()),
+                    config.sourceDialect().orElseThrow(), config.stateSourceTable(), sourceColumns(config, keys),
                     sourceColumns(config, compared), sourceColumns(config, summed),
-                    config.targetDialect(), config.targetTable(), SqlIdentifier.of(key.column()),
-                    columns(compared), columns(summed), key.field(), compared.stream().map(FieldPair::field).toList(),
-                    keySpace(table.keyKind(key.column())));
+                    config.targetDialect(), config.targetTable(), columns(keys),
+                    columns(compared), columns(summed), keys.stream().map(FieldPair::field).toList(),
+                    compared.stream().map(FieldPair::field).toList(),
+                    keys.size() == 1 ? keySpace(table.keyKind(keys.get(0).column())) : KeySpace.TEXT_HASH);
             return new StateCheck(connector, config.scope(), tables,
                     new Bisection(config.bisectionFactor(), config.bisectionThreshold(),
                             new RecordComparer(config.comparisonRules()), compared, sourceReads),
@@ -77,8 +78,9 @@ public final class StateChecks {
     }
 
     /**
-     * Numeric keys (integers; a numeric column is read as an integer) are bisected by key range; any other key (text,
-     * uuid) by buckets of a hash of its text, which both databases compute alike for the same key text.
+     * A single numeric key (integers; a numeric column is read as an integer) is bisected by key range; any other key
+     * (text, uuid) and every composite key by buckets of a hash of its text, which both databases compute alike for
+     * the same key text.
      */
     static KeySpace keySpace(KeyKind targetKeyKind) {
         return targetKeyKind == KeyKind.NUMBER ? KeySpace.INTEGER : KeySpace.TEXT_HASH;

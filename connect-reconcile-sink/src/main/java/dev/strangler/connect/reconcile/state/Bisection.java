@@ -168,9 +168,19 @@ public final class Bisection {
         return differences;
     }
 
-    /** Keys of one check are all {@code Long} or all text. */
+    /** Keys of one check are all {@code Long}, all text, or all lists of texts (composite keys, compared part by part). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareKeys(Object a, Object b) {
+    static int compareKeys(Object a, Object b) {
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                int c = java.util.Objects.compare((String) x.get(i), (String) y.get(i),
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        }
         return ((Comparable) a).compareTo(b);
     }
 }

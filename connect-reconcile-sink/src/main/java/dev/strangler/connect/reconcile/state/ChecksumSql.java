@@ -33,10 +33,16 @@ public final class ChecksumSql {
     /** As {@link #checksums(SqlDialect, TableName, SqlIdentifier, List, List)}, over the rows' positions in {@code space}. */
     public static String checksums(SqlDialect dialect, TableName table, SqlIdentifier key, KeySpace space,
                                    List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns) {
+        return checksums(dialect, table, List.of(key), space, columns, sumColumns);
+    }
+
+    /** As above, for a key of one or (hash-placed) several columns. */
+    public static String checksums(SqlDialect dialect, TableName table, List<SqlIdentifier> keys, KeySpace space,
+                                   List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns) {
         String sums = sumColumns.stream().map(c -> ", coalesce(sum(" + dialect.quote(c) + "), 0)").collect(Collectors.joining());
-        return "SELECT width_bucket(" + space.position(dialect, key) + ", ?::bigint[]) AS part, count(*), coalesce(sum(('x' || substr(md5("
-                + rowText(dialect, key, columns) + "), 1, 15))::bit(60)::bigint), 0)" + sums + " FROM " + dialect.quote(table)
-                + " WHERE " + range(dialect, key, space) + " GROUP BY part";
+        return "SELECT width_bucket(" + space.position(dialect, keys) + ", ?::bigint[]) AS part, count(*), coalesce(sum(('x' || substr(md5("
+                + rowText(dialect, keys, columns) + "), 1, 15))::bit(60)::bigint), 0)" + sums + " FROM " + dialect.quote(table)
+                + " WHERE " + range(dialect, keys, space) + " GROUP BY part";
     }
 
     public static String bounds(SqlDialect dialect, TableName table, SqlIdentifier key) {
@@ -48,11 +54,15 @@ public final class ChecksumSql {
      * statement only says whether the table has a row (a row with the span's bounds, else none) and reads one row.
      */
     public static String bounds(SqlDialect dialect, TableName table, SqlIdentifier key, KeySpace space) {
+        return bounds(dialect, table, List.of(key), space);
+    }
+
+    public static String bounds(SqlDialect dialect, TableName table, List<SqlIdentifier> keys, KeySpace space) {
         if (space == KeySpace.TEXT_HASH) {
             return "SELECT " + KeySpace.HASH_SPAN.from() + ", " + (KeySpace.HASH_SPAN.to() - 1) + " FROM " + dialect.quote(table)
                     + " LIMIT 1";
         }
-        return "SELECT min(" + dialect.quote(key) + "), max(" + dialect.quote(key) + ") FROM " + dialect.quote(table);
+        return "SELECT min(" + dialect.quote(keys.get(0)) + "), max(" + dialect.quote(keys.get(0)) + ") FROM " + dialect.quote(table);
     }
 
     public static String rowsInRange(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns) {
@@ -60,7 +70,12 @@ public final class ChecksumSql {
     }
 
     public static String rowsInRange(SqlDialect dialect, TableName table, SqlIdentifier key, KeySpace space, List<SqlIdentifier> columns) {
-        return select(dialect, table, key, space, columns) + " WHERE " + range(dialect, key, space);
+        return rowsInRange(dialect, table, List.of(key), space, columns);
+    }
+
+    public static String rowsInRange(SqlDialect dialect, TableName table, List<SqlIdentifier> keys, KeySpace space,
+                                     List<SqlIdentifier> columns) {
+        return select(dialect, table, keys, space, columns) + " WHERE " + range(dialect, keys, space);
     }
 
     public static String rowsByKeys(SqlDialect dialect, TableName table, SqlIdentifier key, List<SqlIdentifier> columns) {
@@ -69,22 +84,34 @@ public final class ChecksumSql {
 
     /** The rows of the keys of the bound array; other keys are compared as text (a varchar key keeps its index). */
     public static String rowsByKeys(SqlDialect dialect, TableName table, SqlIdentifier key, KeySpace space, List<SqlIdentifier> columns) {
-        return select(dialect, table, key, space, columns) + " WHERE " + space.keyExpression(dialect, key) + " = ANY (?)";
+        return rowsByKeys(dialect, table, List.of(key), space, columns);
     }
 
-    private static String select(SqlDialect dialect, TableName table, SqlIdentifier key, KeySpace space, List<SqlIdentifier> columns) {
-        return "SELECT " + space.keyExpression(dialect, key) + (columns.isEmpty() ? "" : ", " + dialect.quotedList(columns))
-                + " FROM " + dialect.quote(table);
+    /** Several key columns: one bound text array per column, zipped by {@code unnest} into the key tuples. */
+    public static String rowsByKeys(SqlDialect dialect, TableName table, List<SqlIdentifier> keys, KeySpace space,
+                                    List<SqlIdentifier> columns) {
+        String where = keys.size() == 1
+                ? space.keyExpression(dialect, keys.get(0)) + " = ANY (?)"
+                : "(" + keys.stream().map(k -> space.keyExpression(dialect, k)).collect(Collectors.joining(", ")) + ") IN (SELECT * FROM unnest("
+                        + keys.stream().map(k -> "?::text[]").collect(Collectors.joining(", ")) + "))";
+        return select(dialect, table, keys, space, columns) + " WHERE " + where;
     }
 
-    private static String range(SqlDialect dialect, SqlIdentifier key, KeySpace space) {
-        String position = space.position(dialect, key);
+    private static String select(SqlDialect dialect, TableName table, List<SqlIdentifier> keys, KeySpace space,
+                                 List<SqlIdentifier> columns) {
+        return "SELECT " + keys.stream().map(k -> space.keyExpression(dialect, k)).collect(Collectors.joining(", "))
+                + (columns.isEmpty() ? "" : ", " + dialect.quotedList(columns)) + " FROM " + dialect.quote(table);
+    }
+
+    private static String range(SqlDialect dialect, List<SqlIdentifier> keys, KeySpace space) {
+        String position = space.position(dialect, keys);
         return position + " >= ? AND " + position + " < ?";
     }
 
-    static String rowText(SqlDialect dialect, SqlIdentifier key, List<SqlIdentifier> columns) {
+    static String rowText(SqlDialect dialect, List<SqlIdentifier> keys, List<SqlIdentifier> columns) {
         String values = columns.stream().map(c -> "coalesce(" + dialect.quote(c) + "::text, '\\N')")
                 .collect(Collectors.joining(", "));
-        return "concat_ws('|', " + dialect.quote(key) + "::text" + (values.isEmpty() ? "" : ", " + values) + ")";
+        return "concat_ws('|', " + keys.stream().map(k -> dialect.quote(k) + "::text").collect(Collectors.joining(", "))
+                + (values.isEmpty() ? "" : ", " + values) + ")";
     }
 }

@@ -1,5 +1,8 @@
 package dev.strangler.connect.reconcile.state;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import dev.strangler.connect.core.sql.SqlDialect;
 import dev.strangler.connect.core.sql.SqlIdentifier;
 
@@ -21,15 +24,31 @@ public enum KeySpace {
 
     /** The SQL expression of a row's position. */
     public String position(SqlDialect dialect, SqlIdentifier key) {
-        String column = dialect.quote(key);
+        return position(dialect, List.of(key));
+    }
+
+    /**
+     * The SQL expression of a row's position; several key columns (only hash-placed) are hashed as their texts
+     * joined by '|'. Two keys whose joined texts coincide share a bucket, which costs nothing: rows are matched by
+     * their key columns, the bucket only narrows where to look.
+     */
+    public String position(SqlDialect dialect, List<SqlIdentifier> keys) {
         if (this == INTEGER) {
-            return column;
+            if (keys.size() != 1) {
+                throw new IllegalArgumentException("integer key ranges need exactly one key column");
+            }
+            return dialect.quote(keys.get(0));
         }
-        if ("oracle".equalsIgnoreCase(dialect.name())) {
+        boolean oracle = "oracle".equalsIgnoreCase(dialect.name());
+        String text = oracle
+                ? keys.stream().map(k -> "TO_CHAR(" + dialect.quote(k) + ")").collect(Collectors.joining(" || '|' || "))
+                : keys.size() == 1 ? dialect.quote(keys.get(0)) + "::text"
+                : "concat_ws('|', " + keys.stream().map(k -> dialect.quote(k) + "::text").collect(Collectors.joining(", ")) + ")";
+        if (oracle) {
             // Same bits as PostgreSQL's: MD5 of the key's text (in the database character set; AL32UTF8 = UTF-8).
-            return "TO_NUMBER(SUBSTR(RAWTOHEX(STANDARD_HASH(TO_CHAR(" + column + "), 'MD5')), 1, 8), 'XXXXXXXX')";
+            return "TO_NUMBER(SUBSTR(RAWTOHEX(STANDARD_HASH(" + text + ", 'MD5')), 1, 8), 'XXXXXXXX')";
         }
-        return "('x' || substr(md5(" + column + "::text), 1, 8))::bit(32)::bigint";
+        return "('x' || substr(md5(" + text + "), 1, 8))::bit(32)::bigint";
     }
 
     /** The key as the rows and the re-check's key array hold it: itself, or its text. */

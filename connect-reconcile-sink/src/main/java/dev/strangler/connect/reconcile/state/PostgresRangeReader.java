@@ -1,7 +1,6 @@
 package dev.strangler.connect.reconcile.state;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +24,7 @@ import dev.strangler.connect.reconcile.lookup.JdbcValues;
 public final class PostgresRangeReader implements RangeReader {
 
     private final Connection connection;
-    private final String keyName;
+    private final List<String> keyNames;
     private final List<String> names;
     private final int sumCount;
     private final String checksumSql;
@@ -36,30 +35,31 @@ public final class PostgresRangeReader implements RangeReader {
 
     public PostgresRangeReader(Connection connection, SqlDialect dialect, TableName table, SqlIdentifier key,
                                List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns) {
-        this(connection, dialect, table, key, columns, sumColumns, key.name(), columns.stream().map(SqlIdentifier::name).toList(),
-                KeySpace.INTEGER);
+        this(connection, dialect, table, List.of(key), columns, sumColumns, List.of(key.name()),
+                columns.stream().map(SqlIdentifier::name).toList(), KeySpace.INTEGER);
     }
 
     /**
-     * @param keyName the name the key is returned under in each row
-     * @param names   the names the columns are returned under, in column order (the record field names, when the
-     *                source table spells them differently)
+     * @param keys     the key columns: one integer column, or one or more columns placed by the hash of their text
+     * @param keyNames the names the key columns are returned under in each row
+     * @param names    the names the columns are returned under, in column order (the record field names, when the
+     *                 source table spells them differently)
      */
-    public PostgresRangeReader(Connection connection, SqlDialect dialect, TableName table, SqlIdentifier key,
-                               List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns, String keyName, List<String> names,
+    public PostgresRangeReader(Connection connection, SqlDialect dialect, TableName table, List<SqlIdentifier> keys,
+                               List<SqlIdentifier> columns, List<SqlIdentifier> sumColumns, List<String> keyNames, List<String> names,
                                KeySpace space) {
-        if (names.size() != columns.size()) {
+        if (names.size() != columns.size() || keyNames.size() != keys.size()) {
             throw new IllegalArgumentException("one name per column");
         }
         this.connection = connection;
-        this.keyName = keyName;
+        this.keyNames = List.copyOf(keyNames);
         this.names = List.copyOf(names);
         this.sumCount = sumColumns.size();
         this.space = space;
-        this.checksumSql = ChecksumSql.checksums(dialect, table, key, space, columns, sumColumns);
-        this.boundsSql = ChecksumSql.bounds(dialect, table, key, space);
-        this.rangeSql = ChecksumSql.rowsInRange(dialect, table, key, space, columns);
-        this.keysSql = ChecksumSql.rowsByKeys(dialect, table, key, space, columns);
+        this.checksumSql = ChecksumSql.checksums(dialect, table, keys, space, columns, sumColumns);
+        this.boundsSql = ChecksumSql.bounds(dialect, table, keys, space);
+        this.rangeSql = ChecksumSql.rowsInRange(dialect, table, keys, space, columns);
+        this.keysSql = ChecksumSql.rowsByKeys(dialect, table, keys, space, columns);
     }
 
     @Override
@@ -112,8 +112,16 @@ public final class PostgresRangeReader implements RangeReader {
             return Map.of();
         }
         try (PreparedStatement statement = connection.prepareStatement(keysSql)) {
-            Array array = connection.createArrayOf(space.keyArrayType(), keys.toArray());
-            statement.setArray(1, array);
+            if (keyNames.size() == 1) {
+                statement.setArray(1, connection.createArrayOf(space.keyArrayType(), keys.toArray()));
+            } else {
+                // A composite key is a list of the columns' texts: one array per column, zipped again in SQL.
+                for (int column = 0; column < keyNames.size(); column++) {
+                    int c = column;
+                    statement.setArray(column + 1, connection.createArrayOf("text",
+                            keys.stream().map(k -> ((List<?>) k).get(c)).toArray()));
+                }
+            }
             return read(statement);
         }
     }
@@ -123,10 +131,24 @@ public final class PostgresRangeReader implements RangeReader {
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 Map<String, Object> row = new HashMap<>();
-                Object key = space == KeySpace.INTEGER ? (Object) rs.getLong(1) : rs.getString(1);
-                row.put(keyName, key);
+                Object key;
+                if (space == KeySpace.INTEGER) {
+                    key = rs.getLong(1);
+                    row.put(keyNames.get(0), key);
+                } else if (keyNames.size() == 1) {
+                    key = rs.getString(1);
+                    row.put(keyNames.get(0), key);
+                } else {
+                    List<String> parts = new ArrayList<>(keyNames.size());
+                    for (int k = 0; k < keyNames.size(); k++) {
+                        parts.add(rs.getString(k + 1));
+                        row.put(keyNames.get(k), parts.get(k));
+                    }
+                    key = java.util.Collections.unmodifiableList(parts);
+                }
+                int first = keyNames.size() + 1;
                 for (int i = 0; i < names.size(); i++) {
-                    row.put(names.get(i), JdbcValues.read(rs, i + 2));
+                    row.put(names.get(i), JdbcValues.read(rs, first + i));
                 }
                 rows.put(key, row);
             }

@@ -38,28 +38,36 @@ public final class StateCheck {
     private static final Logger LOG = LoggerFactory.getLogger(StateCheck.class);
 
     /**
-     * The two tables and how their rows correspond. Source rows are returned under {@code sourceKeyName} and
+     * The two tables and how their rows correspond. Source rows are returned under {@code sourceKeyNames} and
      * {@code sourceNames} (the record field names the comparison rules use), whatever the source columns are called;
-     * {@code keySpace} says how rows are placed for the bisection (by integer key, or by a hash of the key's text).
+     * {@code keySpace} says how rows are placed for the bisection (by one integer key, or by a hash of the text of one
+     * or more key columns).
      */
-    public record Tables(SqlDialect sourceDialect, TableName sourceTable, SqlIdentifier sourceKey, List<SqlIdentifier> sourceColumns,
-                         List<SqlIdentifier> sourceSums, SqlDialect targetDialect, TableName targetTable, SqlIdentifier targetKey,
-                         List<SqlIdentifier> targetColumns, List<SqlIdentifier> targetSums, String sourceKeyName,
+    public record Tables(SqlDialect sourceDialect, TableName sourceTable, List<SqlIdentifier> sourceKeys, List<SqlIdentifier> sourceColumns,
+                         List<SqlIdentifier> sourceSums, SqlDialect targetDialect, TableName targetTable, List<SqlIdentifier> targetKeys,
+                         List<SqlIdentifier> targetColumns, List<SqlIdentifier> targetSums, List<String> sourceKeyNames,
                          List<String> sourceNames, KeySpace keySpace) {
 
         public Tables {
-            if (sourceNames.size() != sourceColumns.size()) {
-                throw new IllegalArgumentException("one name per source column");
+            if (sourceNames.size() != sourceColumns.size() || sourceKeyNames.size() != sourceKeys.size()
+                    || sourceKeys.size() != targetKeys.size() || sourceKeys.isEmpty()) {
+                throw new IllegalArgumentException("one name per source column, and as many key columns on both sides");
             }
+            if (keySpace == KeySpace.INTEGER && sourceKeys.size() != 1) {
+                throw new IllegalArgumentException("integer key ranges need exactly one key column");
+            }
+            sourceKeys = List.copyOf(sourceKeys);
+            targetKeys = List.copyOf(targetKeys);
+            sourceKeyNames = List.copyOf(sourceKeyNames);
             sourceNames = List.copyOf(sourceNames);
         }
 
-        /** Source columns named like the record fields. */
+        /** One integer key, source columns named like the record fields. */
         public Tables(SqlDialect sourceDialect, TableName sourceTable, SqlIdentifier sourceKey, List<SqlIdentifier> sourceColumns,
                       List<SqlIdentifier> sourceSums, SqlDialect targetDialect, TableName targetTable, SqlIdentifier targetKey,
                       List<SqlIdentifier> targetColumns, List<SqlIdentifier> targetSums) {
-            this(sourceDialect, sourceTable, sourceKey, sourceColumns, sourceSums, targetDialect, targetTable, targetKey,
-                    targetColumns, targetSums, sourceKey.name(), sourceColumns.stream().map(SqlIdentifier::name).toList(),
+            this(sourceDialect, sourceTable, List.of(sourceKey), sourceColumns, sourceSums, targetDialect, targetTable, List.of(targetKey),
+                    targetColumns, targetSums, List.of(sourceKey.name()), sourceColumns.stream().map(SqlIdentifier::name).toList(),
                     KeySpace.INTEGER);
         }
     }
@@ -147,7 +155,7 @@ public final class StateCheck {
             Optional<AuthorityDecision> decision = authority.decide(recordFields(difference), scan.startedAt());
             findings.add(masker.mask(new Finding(scan.runId(), connector, decision.map(AuthorityDecision::scope).orElse(scope),
                     CheckLevel.STATE, kind, "range-checksum",
-                    RowKey.of(List.of(difference.rowKey())).text(), List.of(difference.rowKey()), difference.source(), difference.target(),
+                    RowKey.of(keyValues(difference)).text(), keyValues(difference), difference.source(), difference.target(),
                     difference.comparison().differences(), null, range == null ? null : rangeText(range),
                     decision.orElse(null), scan.startedAt(), now)));
             metrics.counter("state-findings-confirmed", "Differences confirmed by state-level checks, by kind",
@@ -170,11 +178,18 @@ public final class StateCheck {
             return difference.source() == null ? Map.of() : difference.source();
         }
         Map<String, Object> fields = new HashMap<>();
-        fields.put(tables.sourceKeyName(), difference.target().get(tables.targetKey().name()));
+        for (int i = 0; i < tables.targetKeys().size(); i++) {
+            fields.put(tables.sourceKeyNames().get(i), difference.target().get(tables.targetKeys().get(i).name()));
+        }
         for (int i = 0; i < tables.targetColumns().size(); i++) {
             fields.put(tables.sourceNames().get(i), difference.target().get(tables.targetColumns().get(i).name()));
         }
         return fields;
+    }
+
+    /** The key's values in key column order: a composite key is already the list of its columns' texts. */
+    private static List<Object> keyValues(RowDifference difference) {
+        return difference.rowKey() instanceof List<?> parts ? List.copyOf(parts) : List.of(difference.rowKey());
     }
 
     /** Integer keys' ranges as {@code [from, to)}; hash buckets marked as such, since their keys are not in that order. */
@@ -189,13 +204,13 @@ public final class StateCheck {
     }
 
     private RangeReader sourceReader() throws SQLException {
-        return new PostgresRangeReader(source.get(), tables.sourceDialect(), tables.sourceTable(), tables.sourceKey(),
-                tables.sourceColumns(), tables.sourceSums(), tables.sourceKeyName(), tables.sourceNames(), tables.keySpace());
+        return new PostgresRangeReader(source.get(), tables.sourceDialect(), tables.sourceTable(), tables.sourceKeys(),
+                tables.sourceColumns(), tables.sourceSums(), tables.sourceKeyNames(), tables.sourceNames(), tables.keySpace());
     }
 
     private RangeReader targetReader() throws SQLException {
-        return new PostgresRangeReader(target.get(), tables.targetDialect(), tables.targetTable(), tables.targetKey(),
-                tables.targetColumns(), tables.targetSums(), tables.targetKey().name(),
+        return new PostgresRangeReader(target.get(), tables.targetDialect(), tables.targetTable(), tables.targetKeys(),
+                tables.targetColumns(), tables.targetSums(), tables.targetKeys().stream().map(SqlIdentifier::name).toList(),
                 tables.targetColumns().stream().map(SqlIdentifier::name).toList(), tables.keySpace());
     }
 

@@ -334,4 +334,13 @@ class BisectionTest {
         assertThat(result.differences()).extracting(RowDifference::rowKey).containsExactly("k7");
         assertThat(result.differences().get(0).range().width()).isEqualTo(1);
     }
+
+    @Test
+    void compositeKeysCompareColumnByColumn() {
+        assertThat(Bisection.compareKeys(List.of("AT", "2"), List.of("DE", "1"))).isNegative();
+        assertThat(Bisection.compareKeys(List.of("DE", "1"), List.of("DE", "10"))).isNegative();
+        assertThat(Bisection.compareKeys(List.of("DE", "1"), List.of("DE", "1"))).isZero();
+        assertThat(Bisection.compareKeys(30L, 4_900L)).isNegative();
+        assertThat(Bisection.compareKeys("POL-2", "POL-10")).isPositive();
+    }
 }

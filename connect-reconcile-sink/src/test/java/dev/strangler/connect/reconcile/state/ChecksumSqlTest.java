@@ -75,4 +75,23 @@ class ChecksumSqlTest {
         assertThat(KeySpace.INTEGER.keyArrayType()).isEqualTo("bigint");
         assertThat(KeySpace.TEXT_HASH.keyArrayType()).isEqualTo("text");
     }
+
+    @Test
+    void compositeKeysArePlacedByTheHashOfTheirColumnsTextsAndReReadAsTuples() {
+        List<SqlIdentifier> keys = List.of(SqlIdentifier.of("country"), SqlIdentifier.of("pol_no"));
+        String position = "('x' || substr(md5(concat_ws('|', \"country\"::text, \"pol_no\"::text)), 1, 8))::bit(32)::bigint";
+
+        assertThat(KeySpace.TEXT_HASH.position(PG, keys)).isEqualTo(position);
+        assertThat(ChecksumSql.checksums(PG, TABLE, keys, KeySpace.TEXT_HASH, COLUMNS, List.of()))
+                .startsWith("SELECT width_bucket(" + position + ", ?::bigint[]) AS part")
+                .contains("md5(concat_ws('|', \"country\"::text, \"pol_no\"::text, coalesce(\"holder\"::text")
+                .endsWith("WHERE " + position + " >= ? AND " + position + " < ? GROUP BY part");
+        assertThat(ChecksumSql.rowsByKeys(PG, TABLE, keys, KeySpace.TEXT_HASH, COLUMNS)).isEqualTo(
+                "SELECT \"country\"::text, \"pol_no\"::text, \"holder\", \"premium\" FROM \"legacy\".\"policy\" "
+                        + "WHERE (\"country\"::text, \"pol_no\"::text) IN (SELECT * FROM unnest(?::text[], ?::text[]))");
+        assertThat(KeySpace.TEXT_HASH.position(dev.strangler.connect.core.sql.OracleDialect.INSTANCE, keys))
+                .contains("STANDARD_HASH(TO_CHAR(").contains(") || '|' || TO_CHAR(");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeySpace.INTEGER.position(PG, keys))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
