@@ -34,8 +34,9 @@ import dev.strangler.connect.harness.LocalStack;
  *
  * <p>Arguments ({@code key=value}): {@code backlog} (100000), {@code rate} (events/s, 5000), {@code seconds} (20),
  * {@code warmup.seconds} (2), {@code writers} (8), {@code contenders} (ours-poll,ours-notify,debezium; also
- * ours-poll-fixed, ours-poll-b5000), {@code rounds} (1), {@code warmup.rounds} (1: every contender once with the full workload,
- * printed as warm-up and not for comparison; a 5 s warm-up left the first reported round slower for everyone), {@code quiet}
+ * ours-poll-fixed, ours-poll-b5000), {@code rounds} (1), {@code warmup.rounds} (2: every contender that often with the full workload,
+ * printed as warm-up and not for comparison; after one warm-up round the worker and this JVM still spent 3 s each of
+ * JIT compilation in the next round's 15 s of load, and that round was slower for every contender), {@code quiet}
  * (false: when true, wait before every contender until no connector, walsender, autovacuum worker or running query is
  * left), {@code fresh.worker} (false: when true, every contender starts on a newly started worker JVM, a cold
  * comparison), {@code stack.dir} (benchmarks/target/stack-outbox). Prints a Markdown table, and per contender what
@@ -60,7 +61,7 @@ public final class OutboxPublishingBenchmark {
         int warmupSeconds = Integer.parseInt(options.getOrDefault("warmup.seconds", "2"));
         int writers = Integer.parseInt(options.getOrDefault("writers", "8"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
-        int warmupRounds = Integer.parseInt(options.getOrDefault("warmup.rounds", "1"));
+        int warmupRounds = Integer.parseInt(options.getOrDefault("warmup.rounds", "2"));
         boolean quiet = Boolean.parseBoolean(options.getOrDefault("quiet", "false"));
         boolean freshWorker = Boolean.parseBoolean(options.getOrDefault("fresh.worker", "false"));
         List<OutboxContender> contenders = Arrays.stream(options.getOrDefault("contenders", "ours-poll,ours-notify,debezium").split(","))
