@@ -13,6 +13,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The records every contender writes: {@code CustomerChanged} events in Connect's JSON-with-schema form (the
  * Debezium JDBC sink needs a schema; ours reads the same struct), each key changed once per round with an increasing
  * version, so round one inserts rows and every later round updates them under the version guard.
+ * The same payloads also go to a topic without the inline schema, and in Avro ({@link AvroCustomerChanges}), for the
+ * contenders that show the sink behind a cheaper converter.
  *
  * <p>Record {@code i}: id = {@code i % keys}, version = {@code i / keys + 1}.
  */
@@ -60,8 +62,11 @@ final class CustomerChanges {
         return record % 7 == 0 ? null : "City " + (record % 500);
     }
 
-    /** Produces {@code records} changes to partition 0 of {@code topic}, key = the id as text. */
-    static void produce(String bootstrapServers, String topic, int records, int keys) {
+    /**
+     * Produces {@code records} changes to partition 0 of {@code topic}, key = the id as text; with {@code withSchema}
+     * false the same payloads without the inline schema (what {@code schemas.enable=false} reads).
+     */
+    static void produce(String bootstrapServers, String topic, int records, int keys, boolean withSchema) {
         Properties properties = new Properties();
         properties.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.setProperty(ProducerConfig.LINGER_MS_CONFIG, "20");
@@ -74,7 +79,7 @@ final class CustomerChanges {
                         "{\"id\":%d,\"version\":%d,\"name\":\"%s\",\"status\":\"%s\",\"amount_cents\":%d,\"city\":%s}",
                         id(i, keys), version(i, keys), name(i), status(i), amountCents(i), city == null ? "null" : "\"" + city + "\"");
                 ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, Long.toString(id(i, keys)),
-                        "{\"schema\":" + SCHEMA + ",\"payload\":" + payload + "}");
+                        withSchema ? "{\"schema\":" + SCHEMA + ",\"payload\":" + payload + "}" : payload);
                 record.headers().add("eventType", EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 producer.send(record);
             }

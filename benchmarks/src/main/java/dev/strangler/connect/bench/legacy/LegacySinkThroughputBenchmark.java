@@ -32,11 +32,16 @@ import dev.strangler.connect.harness.PostgresServer;
  *   <li><b>ours</b>: the legacy sink in upsert mode with the version guard (and its origin marker);</li>
  *   <li><b>debezium-jdbc</b>: Debezium's JDBC sink ({@code insert.mode=upsert}, key from the value), its defaults;</li>
  *   <li><b>debezium-jdbc-rewrite</b>: the same with pgjdbc's {@code reWriteBatchedInserts=true} in its URL;</li>
+ *   <li><b>ours-schemaless</b>: ours reading the same payloads as JSON without the inline schema
+ *       ({@code value.converter.schemas.enable=false}), as a user without schemas on the topic runs it;</li>
+ *   <li><b>ours-avro</b>: ours reading the same records in Avro through the Apicurio converter (Confluent wire
+ *       format, the harness's Apicurio Registry);</li>
  *   <li><b>ours-poll-2000</b>: ours with {@code consumer.override.max.poll.records=2000} (bigger put batches);</li>
  *   <li><b>connect-floor</b>: Kafka's FileStreamSink writing to {@code /dev/null}: what the worker alone (fetch,
  *       JsonConverter with schemas, offsets) costs for these records, so the sinks' gap to the ceiling can be split
  *       into framework and writer; timed from the task running to the group's offsets covering every record
- *       (committed every second), so a lower bound;</li>
+ *       (committed every second), so a lower bound; <b>connect-floor-schemaless</b> and <b>connect-floor-avro</b>
+ *       the same for the schemaless and the Avro records;</li>
  *   <li><b>raw-ceiling</b>: plain JDBC with our sink's statement for this mapping, one multi-row statement and one
  *       transaction per 500 rows, the rows read from the topic beforehand.</li>
  * </ul>
@@ -55,6 +60,10 @@ public final class LegacySinkThroughputBenchmark {
 
     static final String DATABASE = "bench_legacy";
     static final String TOPIC = "bench.customer.changes";
+    /** The same records without the inline schema, for the schemaless contenders. */
+    static final String TOPIC_SCHEMALESS = "bench.customer.changes.schemaless";
+    /** The same records in Avro (Confluent wire format, schema in the harness's Apicurio Registry). */
+    static final String TOPIC_AVRO = "bench.customer.changes.avro";
     /** Both sinks' consumers fetch Connect's default 500 records per put; the ceiling commits as often. */
     static final int BATCH = 500;
 
@@ -74,7 +83,7 @@ public final class LegacySinkThroughputBenchmark {
             throw new IllegalArgumentException("records must be a multiple of keys, and keys above " + BATCH);
         }
         List<String> contenders = Arrays.stream(options.getOrDefault("contenders",
-                "ours,ours-poll-2000,debezium-jdbc,debezium-jdbc-rewrite,connect-floor,raw-ceiling").split(",")).map(String::trim).toList();
+                "ours,ours-schemaless,ours-avro,ours-poll-2000,debezium-jdbc,debezium-jdbc-rewrite,connect-floor,connect-floor-schemaless,connect-floor-avro,raw-ceiling").split(",")).map(String::trim).toList();
         Path root = HarnessLayout.projectRoot();
         Path stackDir = Path.of(options.getOrDefault("stack.dir", root.resolve("benchmarks/target/stack-legacy").toString()));
         Path pluginPath = root.resolve("benchmarks/target/plugin-path");
@@ -94,7 +103,17 @@ public final class LegacySinkThroughputBenchmark {
             PostgresServer postgres = stack.postgres();
             postgres.createDatabase(DATABASE);
             stack.kafka().createTopic(TOPIC, 1);
-            CustomerChanges.produce(stack.kafka().bootstrapServers(), TOPIC, records, keys);
+            CustomerChanges.produce(stack.kafka().bootstrapServers(), TOPIC, records, keys, true);
+            stack.kafka().createTopic(TOPIC_SCHEMALESS, 1);
+            CustomerChanges.produce(stack.kafka().bootstrapServers(), TOPIC_SCHEMALESS, records, keys, false);
+            // The registry (a JVM of its own) runs only when an Avro contender is asked for; it idles between
+            // the Avro contenders' schema look-ups (the converters cache them).
+            String registryUrl = null;
+            if (contenders.stream().anyMatch(c -> c.endsWith("-avro"))) {
+                registryUrl = stack.registry().registryV2Url();
+                stack.kafka().createTopic(TOPIC_AVRO, 1);
+                AvroCustomerChanges.produce(stack.kafka().bootstrapServers(), TOPIC_AVRO, records, keys, registryUrl);
+            }
             // Warm-up rounds run every contender once and are not reported: the worker JVM JIT-compiles the
             // converter and each sink's code paths there, so no contender is measured cold. Reported rounds then
             // alternate the order (odd rounds as given, even rounds reversed), so no contender always runs first
@@ -109,8 +128,9 @@ public final class LegacySinkThroughputBenchmark {
                     postgres.execute(DATABASE, CustomerChanges.createTable(table));
                     Result result = switch (contender) {
                         case "raw-ceiling" -> ceiling(stack, table, records, round);
-                        case "connect-floor" -> floor(stack, records, round);
-                        default -> sink(stack, contender, table, records, keys, round);
+                        case "connect-floor", "connect-floor-schemaless", "connect-floor-avro" ->
+                                floor(stack, contender, registryUrl, records, round);
+                        default -> sink(stack, contender, registryUrl, table, records, keys, round);
                     };
                     System.out.println("# " + (round <= 0 ? "warm-up (not reported) " : "") + result);
                     if (round > 0) {
@@ -183,16 +203,13 @@ public final class LegacySinkThroughputBenchmark {
         }
     }
 
-    private static Result floor(LocalStack stack, int records, int round) {
-        String name = "bench-legacy-connect-floor-r" + round;
+    private static Result floor(LocalStack stack, String contender, String registryUrl, int records, int round) {
+        String name = "bench-legacy-" + contender + "-r" + round;
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", "org.apache.kafka.connect.file.FileStreamSinkConnector");
-        config.put("topics", TOPIC);
         config.put("tasks.max", "1");
         config.put("file", "/dev/null");
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "true");
+        putTopicAndConverters(config, contender, registryUrl);
         long put = System.nanoTime();
         stack.connect().putConnector(name, config);
         stack.connect().awaitConnectorRunning(name, Duration.ofMinutes(3));
@@ -200,7 +217,7 @@ public final class LegacySinkThroughputBenchmark {
         // record): it is timed from the task running, so it includes the group join and up to one commit interval,
         // and is a lower bound.
         long running = System.nanoTime();
-        TopicPartition partition = new TopicPartition(TOPIC, 0);
+        TopicPartition partition = new TopicPartition(config.get("topics"), 0);
         long deadline = put + Duration.ofMinutes(30).toNanos();
         while (true) {
             long now = System.nanoTime();
@@ -218,20 +235,20 @@ public final class LegacySinkThroughputBenchmark {
             if (offset >= records) {
                 stack.connect().deleteConnector(name);
                 double seconds = (now - running) / 1e9;
-                return new Result("connect-floor", round, records / seconds, seconds, (now - put) / 1e9);
+                return new Result(contender, round, records / seconds, seconds, (now - put) / 1e9);
             }
             if (now > deadline) {
-                throw new IllegalStateException("connect-floor committed " + offset + " of " + records + " in 30 min");
+                throw new IllegalStateException(contender + " committed " + offset + " of " + records + " in 30 min");
             }
             LockSupport.parkNanos(100_000_000L); // progress sampling interval
         }
     }
 
-    private static Result sink(LocalStack stack, String contender, String table, int records, int keys, int round) throws SQLException {
+    private static Result sink(LocalStack stack, String contender, String registryUrl, String table, int records, int keys, int round) throws SQLException {
         PostgresServer postgres = stack.postgres();
         String name = "bench-legacy-" + contender + "-r" + round;
         long put = System.nanoTime();
-        stack.connect().putConnector(name, connectorConfig(contender, postgres, table));
+        stack.connect().putConnector(name, connectorConfig(contender, postgres, registryUrl, table));
         stack.connect().awaitConnectorRunning(name, Duration.ofMinutes(3));
         long finalVersion = records / keys;
         long lastKey = CustomerChanges.id(records - 1L, keys);
@@ -284,15 +301,32 @@ public final class LegacySinkThroughputBenchmark {
         }
     }
 
-    static Map<String, String> connectorConfig(String contender, PostgresServer postgres, String table) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("topics", TOPIC);
-        config.put("tasks.max", "1");
+    /**
+     * The topic and value converter of a contender: by default JSON with the inline schema (Debezium's sink needs a
+     * schema); {@code -schemaless} the same payloads without it ({@code schemas.enable=false}: JsonConverter parses
+     * less and builds maps, which our sink reads like structs); {@code -avro} the same records in Avro through the
+     * Apicurio converter and registry.
+     */
+    static void putTopicAndConverters(Map<String, String> config, String contender, String registryUrl) {
         config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        if (contender.endsWith("-avro")) {
+            config.put("topics", TOPIC_AVRO);
+            config.put("value.converter", AvroCustomerChanges.CONVERTER);
+            AvroCustomerChanges.converterConfig(registryUrl).forEach((key, value) -> config.put("value.converter." + key, value));
+            return;
+        }
+        boolean schemaless = contender.endsWith("-schemaless");
+        config.put("topics", schemaless ? TOPIC_SCHEMALESS : TOPIC);
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "true");
+        config.put("value.converter.schemas.enable", Boolean.toString(!schemaless));
+    }
+
+    static Map<String, String> connectorConfig(String contender, PostgresServer postgres, String registryUrl, String table) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("tasks.max", "1");
+        putTopicAndConverters(config, contender, registryUrl);
         switch (contender) {
-            case "ours", "ours-poll-2000" -> {
+            case "ours", "ours-schemaless", "ours-avro", "ours-poll-2000" -> {
                 if ("ours-poll-2000".equals(contender)) {
                     config.put("consumer.override.max.poll.records", "2000");
                 }
@@ -320,7 +354,8 @@ public final class LegacySinkThroughputBenchmark {
                 config.put("collection.name.format", table);
             }
             default -> throw new IllegalArgumentException("Unknown contender " + contender
-                    + "; use ours, ours-poll-2000, debezium-jdbc, debezium-jdbc-rewrite, connect-floor or raw-ceiling");
+                    + "; use ours, ours-schemaless, ours-avro, ours-poll-2000, debezium-jdbc, debezium-jdbc-rewrite, connect-floor,"
+                    + " connect-floor-schemaless, connect-floor-avro or raw-ceiling");
         }
         return config;
     }
