@@ -55,6 +55,8 @@ public final class Journey {
     private static final Duration SETTLE_BEFORE_BATCH = RECONCILE_GRACE.plusSeconds(10);
     private static final Duration STATE_CHECK_INTERVAL = Duration.ofSeconds(10);
     static final String SHADOW_FINDINGS = "endorsement.reconcile_shadow_finding";
+    /** The shadow reconciler's pending table (evidence.pending.table of endorsement-reconcile-shadow). */
+    static final String SHADOW_PENDING = "endorsement.reconcile_shadow_pending";
     static final Map<String, Map<String, String>> DEMO_OVERRIDES = Map.of(
             "endorsement-reconcile-shadow", Map.of("recheck.grace.period.ms", Long.toString(RECONCILE_GRACE.toMillis()),
                     "state.check.interval.ms", Long.toString(STATE_CHECK_INTERVAL.toMillis())),
@@ -165,6 +167,9 @@ public final class Journey {
         // The injected fault of the state check: someone "fixes" a premium in the service's shadow store by hand.
         // No event carries it, so only the state-level check (legacy's table against the shadow store) can find it.
         awaitQuietly("the shadow store to catch up", this::shadowStoreCaughtUp);
+        // And the stream check to have cleared what it saw before the shadow store had it: a pending re-check of the
+        // row would otherwise read the hand edit and confirm it as a record-level mismatch (a race seen under load).
+        awaitQuietly("the shadow reconciliation to have nothing pending", this::shadowReconciliationSettled);
         long austrian = count(serviceDatabase, "SELECT min(legacy_version_id) FROM endorsement.legacy_endorsement WHERE country = 'AT'");
         execute(serviceDatabase, "UPDATE endorsement.legacy_endorsement SET premium_delta = premium_delta + 100 WHERE legacy_version_id = "
                 + austrian);
@@ -366,6 +371,11 @@ public final class Journey {
         long enteredInLegacy = count(legacyDatabase, "SELECT count(*) FROM polad.policy_version WHERE entered_by <> 'ENDSVC'");
         long shadow = count(serviceDatabase, "SELECT count(*) FROM endorsement.legacy_endorsement");
         return shadow >= enteredInLegacy - violatingVersions.size();
+    }
+
+    private boolean shadowReconciliationSettled() {
+        return count(serviceDatabase, "SELECT count(*) FROM pg_class WHERE oid = to_regclass('" + SHADOW_PENDING + "')") > 0
+                && count(serviceDatabase, "SELECT count(*) FROM " + SHADOW_PENDING) == 0;
     }
 
     /** Service endorsements that came back through the ACL into the shadow store: a loop. */
