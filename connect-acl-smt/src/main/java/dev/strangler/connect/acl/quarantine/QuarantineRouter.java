@@ -44,36 +44,30 @@ public final class QuarantineRouter {
      * returns null only to drop a record on purpose (counted as dropped).
      */
     public <R extends ConnectRecord<R>> R process(R record, UnaryOperator<R> step) {
-        // one clock read for both counts of the record: a step takes microseconds, the metric windows seconds
-        long now = metrics.now();
-        metrics.recordIn(now);
+        metrics.recordIn();
         if (QuarantineHeaders.isSetAside(record)) {
-            metrics.passedOver(now);
+            metrics.passedOver();
             return record;
         }
         R result;
         try {
             result = step.apply(record);
         } catch (RecordRejectedException rejected) {
-            return reject(record, rejected, now);
+            return reject(record, rejected);
         }
         if (result == null) {
-            metrics.dropped(now);
+            metrics.dropped();
         } else if (result == record) {
-            metrics.passedOver(now);
+            metrics.passedOver();
         } else {
-            metrics.recordOut(now);
+            metrics.recordOut();
         }
         return result;
     }
 
     /** Quarantines the record (or fails, per policy). The record's key, value and schemas are kept as they are. */
     public <R extends ConnectRecord<R>> R reject(R record, RecordRejectedException rejected) {
-        return reject(record, rejected, metrics.now());
-    }
-
-    private <R extends ConnectRecord<R>> R reject(R record, RecordRejectedException rejected, long now) {
-        metrics.quarantined(rejected.reason(), now);
+        metrics.quarantined(rejected.reason());
         if (policy == RejectPolicy.FAIL) {
             throw new DataException(transformName + " rejected a record of topic " + record.topic() + " (rule "
                     + rejected.rule() + ", reason " + rejected.reason().label() + "): " + rejected.getMessage());

@@ -54,25 +54,12 @@ public final class TransformMetrics implements AutoCloseable {
         this.recorder = newRecorder;
     }
 
-    /** The time to pass to the counts of one record, so that they share one clock read. */
-    public long now() {
-        return PluginMetricsRecorder.now();
-    }
-
     public void recordIn() {
         in.increment();
     }
 
-    public void recordIn(long now) {
-        in.increment(now);
-    }
-
     public void recordOut() {
         out.increment();
-    }
-
-    public void recordOut(long now) {
-        out.increment(now);
     }
 
     public void translated(int values) {
@@ -85,24 +72,12 @@ public final class TransformMetrics implements AutoCloseable {
         passedOver.increment();
     }
 
-    public void passedOver(long now) {
-        passedOver.increment(now);
-    }
-
     public void dropped() {
         dropped.increment();
     }
 
-    public void dropped(long now) {
-        dropped.increment(now);
-    }
-
     public void quarantined(RejectReason reason) {
         quarantined.get(reason).increment();
-    }
-
-    public void quarantined(RejectReason reason, long now) {
-        quarantined.get(reason).increment(now);
     }
 
     /** Counts a legacy code the mapping of {@code field} does not list, whatever the policy did with it. */

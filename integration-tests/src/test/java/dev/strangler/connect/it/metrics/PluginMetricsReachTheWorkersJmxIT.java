@@ -70,6 +70,7 @@ class PluginMetricsReachTheWorkersJmxIT {
             assertThat(total(jmx, statusTransform, "values-translated-total")).as("%s", status).isEqualTo(3);
             assertThat(total(jmx, statusTransform, "records-quarantined-total")).as("%s", status).isEqualTo(1);
             assertThat(total(jmx, statusTransform, "unknown-codes-total")).as("%s", status).isEqualTo(1);
+            assertThat(total(jmx, statusTransform, "records-in-rate")).as("%s", status).isPositive();
 
             String unwrapTransform = "kafka.connect:type=plugins,connector=" + CONNECTOR + ",task=0,transformation=unwrap,*";
             assertThat(total(jmx, unwrapTransform, "records-in-total")).as("%s", jmx.attributes(unwrapTransform)).isEqualTo(4);

@@ -39,12 +39,20 @@ public final class NameBasedUuid {
         return new UUID(msb, lsb);
     }
 
-    private static MessageDigest sha1() {
+    /**
+     * One digest per thread, reused: ids are minted per record, and looking a digest up in the security providers
+     * costs more than hashing a key. {@link MessageDigest#digest()} resets it for the next use.
+     */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             // every Java platform must provide SHA-1 (java.security.MessageDigest Javadoc)
             throw new IllegalStateException("SHA-1 is not available", e);
         }
+    });
+
+    private static MessageDigest sha1() {
+        return SHA1.get();
     }
 }

@@ -1,6 +1,7 @@
 package dev.strangler.connect.core.metrics;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,12 +11,11 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
+import org.apache.kafka.common.metrics.Measurable;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Avg;
-import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.metrics.stats.Max;
-import org.apache.kafka.common.metrics.stats.Rate;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -61,7 +61,7 @@ public final class PluginMetricsRecorder implements AutoCloseable {
      * Tags distinguish series of the same name, e.g. {@code reason=unknown-code}.
      */
     public Counter counter(String name, String description, Map<String, String> tags) {
-        return counters.computeIfAbsent(seriesKey(name, tags), key -> new Counter(register(key, name, description, tags, Kind.COUNTER)));
+        return counters.computeIfAbsent(seriesKey(name, tags), key -> registerCounter(name, description, tags));
     }
 
     public Counter counter(String name, String description) {
@@ -70,7 +70,7 @@ public final class PluginMetricsRecorder implements AutoCloseable {
 
     /** A duration in milliseconds, published as {@code <name>-avg} and {@code <name>-max}. */
     public Timer timer(String name, String description, Map<String, String> tags) {
-        return timers.computeIfAbsent(seriesKey(name, tags), key -> new Timer(register(key, name, description, tags, Kind.TIMER)));
+        return timers.computeIfAbsent(seriesKey(name, tags), key -> new Timer(registerTimer(key, name, description, tags)));
     }
 
     public Timer timer(String name, String description) {
@@ -103,7 +103,7 @@ public final class PluginMetricsRecorder implements AutoCloseable {
         }
         // The worker also removes plugin metrics when the plugin closes; removing ours first keeps a
         // reconfigured plugin from colliding with the series of its predecessor.
-        counters.keySet().forEach(key -> pluginMetrics.removeSensor(sensorPrefix + key));
+        counters.values().forEach(counter -> counter.published.forEach(pluginMetrics::removeMetric));
         timers.keySet().forEach(key -> pluginMetrics.removeSensor(sensorPrefix + key));
         gauges.values().forEach(pluginMetrics::removeMetric);
         counters.clear();
@@ -111,32 +111,28 @@ public final class PluginMetricsRecorder implements AutoCloseable {
         gauges.clear();
     }
 
-    private enum Kind { COUNTER, TIMER }
+    private Counter registerCounter(String name, String description, Map<String, String> tags) {
+        Counter counter = new Counter();
+        if (pluginMetrics != null) {
+            LinkedHashMap<String, String> orderedTags = new LinkedHashMap<>(tags);
+            MetricName total = pluginMetrics.metricName(name + "-total", description + " (total)", orderedTags);
+            MetricName rate = pluginMetrics.metricName(name + "-rate", description + " (per second)", orderedTags);
+            pluginMetrics.addMetric(total, (Measurable) (config, now) -> counter.count());
+            pluginMetrics.addMetric(rate, new ScrapedRate(counter.count, Time.SYSTEM.milliseconds()));
+            counter.published = List.of(total, rate);
+        }
+        return counter;
+    }
 
-    private Sensor register(String sensorName, String name, String description, Map<String, String> tags, Kind kind) {
+    private Sensor registerTimer(String sensorName, String name, String description, Map<String, String> tags) {
         if (pluginMetrics == null) {
             return null;
         }
         Sensor sensor = pluginMetrics.addSensor(sensorPrefix + sensorName);
         LinkedHashMap<String, String> orderedTags = new LinkedHashMap<>(tags);
-        if (kind == Kind.COUNTER) {
-            sensor.add(pluginMetrics.metricName(name + "-total", description + " (total)", orderedTags), new CumulativeSum());
-            sensor.add(pluginMetrics.metricName(name + "-rate", description + " (per second)", orderedTags), new Rate());
-        } else {
-            sensor.add(pluginMetrics.metricName(name + "-avg", description + " (average, ms)", orderedTags), new Avg());
-            sensor.add(pluginMetrics.metricName(name + "-max", description + " (maximum, ms)", orderedTags), new Max());
-        }
+        sensor.add(pluginMetrics.metricName(name + "-avg", description + " (average, ms)", orderedTags), new Avg());
+        sensor.add(pluginMetrics.metricName(name + "-max", description + " (maximum, ms)", orderedTags), new Max());
         return sensor;
-    }
-
-    /**
-     * The time to record events with: the system clock, which is the worker's metrics clock ({@code Time.SYSTEM}).
-     * Counters record as {@link Sensor#record(double)} does, but with the time passed in and without the quota
-     * check: our sensors never carry a quota, and on a per-record path both the walk over the sensor's metrics and
-     * a clock read per series cost as much as the count itself.
-     */
-    public static long now() {
-        return Time.SYSTEM.milliseconds();
     }
 
     private static String seriesKey(String name, Map<String, String> tags) {
@@ -148,37 +144,25 @@ public final class PluginMetricsRecorder implements AutoCloseable {
         return key.toString();
     }
 
-    /** A count; also kept in memory so tests and the plugin itself can read it back. */
+    /**
+     * A count. Counting is a {@link LongAdder} increment and nothing else: counters sit on per-record paths (an ACL
+     * chain counts about fifteen times per record), where a Kafka {@link Sensor} (a lock, a clock read and the
+     * update of every stat) cost as much as the transformation itself. The published {@code -total} and
+     * {@code -rate} read the adder when the metric is scraped.
+     */
     public static final class Counter {
-        private final Sensor sensor;
         private final LongAdder count = new LongAdder();
+        private List<MetricName> published = List.of();
 
-        private Counter(Sensor sensor) {
-            this.sensor = sensor;
+        private Counter() {
         }
 
         public void increment() {
-            add(1);
-        }
-
-        /** Counts one event that happened at {@code nowMs}, a time read with {@link PluginMetricsRecorder#now()}. */
-        public void increment(long nowMs) {
-            add(1, nowMs);
+            count.increment();
         }
 
         public void add(long amount) {
-            add(amount, sensor == null ? 0L : now());
-        }
-
-        /**
-         * Counts {@code amount} at {@code nowMs}, a time read with {@link PluginMetricsRecorder#now()}: a caller
-         * counting several series for one event reads the clock once for all of them.
-         */
-        public void add(long amount, long nowMs) {
             count.add(amount);
-            if (sensor != null) {
-                sensor.record(amount, nowMs, false);
-            }
         }
 
         public long count() {
@@ -198,7 +182,8 @@ public final class PluginMetricsRecorder implements AutoCloseable {
         public void recordMillis(double millis) {
             samples.increment();
             if (sensor != null) {
-                sensor.record(millis, now(), false);
+                // without the quota check Sensor.record(double) makes: our sensors never carry a quota
+                sensor.record(millis, Time.SYSTEM.milliseconds(), false);
             }
         }
 

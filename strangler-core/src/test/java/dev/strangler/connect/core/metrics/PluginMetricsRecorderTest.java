@@ -99,6 +99,15 @@ class PluginMetricsRecorderTest {
     }
 
     @Test
+    void countersPublishARatePerSecond() {
+        RegistryPluginMetrics registry = new RegistryPluginMetrics();
+        PluginMetricsRecorder recorder = PluginMetricsRecorder.of(registry);
+        recorder.counter("events", "Events").add(1_000);
+        // read right away: a positive rate, however few milliseconds have passed since the counter was created
+        assertThat(registry.value("events-rate", Map.of())).isPositive();
+    }
+
+    @Test
     void gaugesAreReadWhenScraped() {
         RegistryPluginMetrics registry = new RegistryPluginMetrics();
         PluginMetricsRecorder recorder = PluginMetricsRecorder.of(registry);
