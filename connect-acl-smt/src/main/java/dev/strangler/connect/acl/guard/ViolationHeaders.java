@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.apache.kafka.connect.header.Headers;
 
 import dev.strangler.connect.acl.envelope.ChangeEvent;
-import dev.strangler.connect.acl.quarantine.QuarantineHeaders;
 import dev.strangler.connect.core.plan.AuthorityDecision;
+import dev.strangler.connect.core.plan.ViolationHeaderNames;
 
 /**
  * The headers that explain an authority violation on the violation topic, so an operator can see which scope
@@ -14,15 +14,16 @@ import dev.strangler.connect.core.plan.AuthorityDecision;
  */
 public final class ViolationHeaders {
 
-    public static final String SCOPE = QuarantineHeaders.VIOLATION_SCOPE;
-    public static final String PHASE = "strangler.violation.phase";
-    public static final String WRITE_AUTHORITY = "strangler.violation.write.authority";
-    public static final String REASON = "strangler.violation.reason";
-    public static final String TABLE = "strangler.violation.table";
-    public static final String TX_ID = "strangler.violation.txId";
-    public static final String OPERATION = "strangler.violation.operation";
-    public static final String EVENT_TIME = "strangler.violation.event.time";
-    public static final String EFFECTIVE_SINCE = "strangler.violation.effective.since";
+    // the names are strangler-core's, shared with the outbox source's publisher check
+    public static final String SCOPE = ViolationHeaderNames.SCOPE;
+    public static final String PHASE = ViolationHeaderNames.PHASE;
+    public static final String WRITE_AUTHORITY = ViolationHeaderNames.WRITE_AUTHORITY;
+    public static final String REASON = ViolationHeaderNames.REASON;
+    public static final String TABLE = ViolationHeaderNames.TABLE;
+    public static final String TX_ID = ViolationHeaderNames.TX_ID;
+    public static final String OPERATION = ViolationHeaderNames.OPERATION;
+    public static final String EVENT_TIME = ViolationHeaderNames.EVENT_TIME;
+    public static final String EFFECTIVE_SINCE = ViolationHeaderNames.EFFECTIVE_SINCE;
 
     private ViolationHeaders() {
     }

@@ -3,6 +3,8 @@ package dev.strangler.connect.acl.quarantine;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.header.Header;
 
+import dev.strangler.connect.core.plan.ViolationHeaderNames;
+
 /**
  * The headers of a record set aside by the ACL. {@link #QUARANTINED} (quarantine) and {@link #VIOLATION_SCOPE}
  * (authority violation) are the markers by which every later ACL transform in a chain recognises such a record and
@@ -28,7 +30,7 @@ public final class QuarantineHeaders {
      * Present on every authority violation the guard diverts (its value names the plan scope). A violation is set
      * aside like a quarantined record: no later ACL transform may turn it into a domain event.
      */
-    public static final String VIOLATION_SCOPE = "strangler.violation.scope";
+    public static final String VIOLATION_SCOPE = ViolationHeaderNames.SCOPE;
 
     private QuarantineHeaders() {
     }
