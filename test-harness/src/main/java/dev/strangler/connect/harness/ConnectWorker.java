@@ -101,6 +101,11 @@ public final class ConnectWorker implements AutoCloseable {
         Path log4j = Log4jConfig.write(dir, "connect", dir.resolve("connect.log"));
         List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j));
         jvm.addAll(WorkerJmx.jvmOptions(jmxPort));
+        // Profiling a benchmark's worker (e.g. -XX:StartFlightRecording=...): options for its JVM only.
+        String extraJvmOptions = System.getProperty("strangler.harness.connect.jvm.options", "").trim();
+        if (!extraJvmOptions.isEmpty()) {
+            jvm.addAll(List.of(extraJvmOptions.split("\\s+")));
+        }
         ChildProcess process = ChildProcess.java("connect", HarnessLayout.kafkaClassPath(), jvm,
                 "org.apache.kafka.connect.cli.ConnectDistributed", List.of(config.toString()), dir.resolve("stdout.log"));
         ConnectWorker worker = new ConnectWorker(restPort, jmxPort, process);

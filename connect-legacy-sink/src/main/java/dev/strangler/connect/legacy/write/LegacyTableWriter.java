@@ -52,6 +52,8 @@ public final class LegacyTableWriter implements AutoCloseable {
      */
     static final String ORIGIN_SETTING = OriginMarker.POSTGRES_SESSION_SETTING;
 
+    private static final String SET_ORIGIN_SETTING = "SELECT set_config('" + ORIGIN_SETTING + "', ?, true)";
+
     /** Opens a connection to the legacy database. */
     @FunctionalInterface
     public interface ConnectionFactory {
@@ -78,7 +80,14 @@ public final class LegacyTableWriter implements AutoCloseable {
      * cached hash instead of hashing and comparing a 500-row text per batch.
      */
     private final Map<MultiRowKey, DmlStatement> multiRowStatements = new java.util.HashMap<>();
+    /** The multi-row statements prefixed with the origin setting, by statement (the cached instances above). */
+    private final Map<DmlStatement, String> originSettingThenStatement = new java.util.IdentityHashMap<>();
     private Connection connection;
+    /**
+     * The transaction has not set the origin setting yet (PostgreSQL). It is set by the transaction's first
+     * statement: sent ahead of a multi-row write in the same round trip, or alone before any other kind of write.
+     */
+    private boolean originSettingPending;
 
     private record MultiRowKey(dev.strangler.connect.core.sql.WriteShape shape, boolean insertIfAbsent, int rows) {
     }
@@ -114,7 +123,7 @@ public final class LegacyTableWriter implements AutoCloseable {
         BatchPlan plan = BatchPlanner.plan(pending);
         Counts counts = new Counts();
         try {
-            begin(c);
+            begin();
             Set<StaleSet> staleSets = staleSets(plan);
             for (StatementGroup group : plan.groups()) {
                 execute(c, group, counts, staleSets);
@@ -141,7 +150,9 @@ public final class LegacyTableWriter implements AutoCloseable {
         Map<Integer, SQLException> rejected = new LinkedHashMap<>();
         Counts counts = new Counts();
         try {
-            begin(c);
+            begin();
+            // Before the first savepoint: rolling back to a savepoint would take a setting made after it along.
+            setOriginSettingAlone(c);
             for (int i = 0; i < events.size(); i++) {
                 if (events.get(i).isEmpty()) {
                     continue;
@@ -217,13 +228,17 @@ public final class LegacyTableWriter implements AutoCloseable {
         switch (group.mode()) {
             case INSERT -> counts.applied(table, group.mode(), rows.size(), executeMultiRow(c, group, rows, true));
             case UPSERT -> counts.applied(table, group.mode(), rows.size(), executeMultiRow(c, group, rows, false));
-            case UPDATE_ONLY, SOFT_DELETE ->
-                    counts.applied(table, group.mode(), rows.size(), executeBatch(c, statements.update(group.shape()), rows));
+            case UPDATE_ONLY, SOFT_DELETE -> {
+                setOriginSettingAlone(c);
+                counts.applied(table, group.mode(), rows.size(), executeBatch(c, statements.update(group.shape()), rows));
+            }
             case DELETE -> {
+                setOriginSettingAlone(c);
                 executeBatch(c, statements.markBeforeDelete(group.shape(), originMarker.column()), rows);
                 counts.applied(table, group.mode(), rows.size(), executeBatch(c, statements.delete(group.shape()), rows));
             }
             case CLEAR_OLDER_ROWS -> {
+                setOriginSettingAlone(c);
                 List<RowWrite> current = group.shape().guarded() ? currentSets(c, group, staleSets, counts) : rows;
                 if (!current.isEmpty()) {
                     // Each write may remove any number of rows, none being the normal case: no stale skips here.
@@ -279,13 +294,21 @@ public final class LegacyTableWriter implements AutoCloseable {
             offset += size;
         }
         long applied = 0;
-        for (Map.Entry<Integer, List<List<RowWrite>>> chunks : chunksBySize.entrySet()) {
-            DmlStatement statement = multiRowStatements.computeIfAbsent(new MultiRowKey(group.shape(), insertIfAbsent, chunks.getKey()),
+        for (Map.Entry<Integer, List<List<RowWrite>>> chunksOfSize : chunksBySize.entrySet()) {
+            DmlStatement statement = multiRowStatements.computeIfAbsent(new MultiRowKey(group.shape(), insertIfAbsent, chunksOfSize.getKey()),
                     key -> key.insertIfAbsent()
                             ? statements.insertIfAbsent(key.shape(), key.rows())
                             : statements.upsert(key.shape(), key.rows()));
+            List<List<RowWrite>> chunks = chunksOfSize.getValue();
+            if (originSettingPending) {
+                applied += executeAfterOriginSetting(c, statement, chunks.get(0));
+                chunks = chunks.subList(1, chunks.size());
+                if (chunks.isEmpty()) {
+                    continue;
+                }
+            }
             try (PreparedStatement prepared = c.prepareStatement(statement.sql())) {
-                for (List<RowWrite> chunk : chunks.getValue()) {
+                for (List<RowWrite> chunk : chunks) {
                     int index = 1;
                     for (RowWrite row : chunk) {
                         for (SqlIdentifier column : statement.rowParameters()) {
@@ -298,6 +321,43 @@ public final class LegacyTableWriter implements AutoCloseable {
             }
         }
         return applied;
+    }
+
+    /**
+     * Sets the origin setting and writes one chunk in one round trip: the driver sends both statements of the
+     * text before it reads a reply, and the server runs them in order in this transaction. A separate
+     * {@code set_config} costs a round trip per batch, which measured a fifth of the sink's time (BENCHMARKS.md,
+     * legacy).
+     */
+    private long executeAfterOriginSetting(Connection c, DmlStatement statement, List<RowWrite> chunk) throws SQLException {
+        String sql = originSettingThenStatement.computeIfAbsent(statement, s -> SET_ORIGIN_SETTING + ";\n" + s.sql());
+        try (PreparedStatement prepared = c.prepareStatement(sql)) {
+            prepared.setString(1, originMarker.value());
+            int index = 2;
+            for (RowWrite row : chunk) {
+                for (SqlIdentifier column : statement.rowParameters()) {
+                    binder.bind(prepared, index++, row.value(column));
+                }
+            }
+            prepared.execute(); // the first result is the setting's row
+            originSettingPending = false;
+            if (prepared.getMoreResults()) {
+                throw new SQLException("Expected the row count of the write after the origin setting, got a result set");
+            }
+            return affected(new int[] {prepared.getUpdateCount()}, statement.rows());
+        }
+    }
+
+    /** The origin setting in a round trip of its own, before a statement that cannot carry it. */
+    private void setOriginSettingAlone(Connection c) throws SQLException {
+        if (!originSettingPending) {
+            return;
+        }
+        try (PreparedStatement origin = c.prepareStatement(SET_ORIGIN_SETTING)) {
+            origin.setString(1, originMarker.value());
+            origin.execute();
+        }
+        originSettingPending = false;
     }
 
     private long executeBatch(Connection c, DmlStatement statement, List<RowWrite> rows) throws SQLException {
@@ -322,13 +382,9 @@ public final class LegacyTableWriter implements AutoCloseable {
         return total;
     }
 
-    private void begin(Connection c) throws SQLException {
-        if (dialect instanceof PostgresDialect) {
-            try (PreparedStatement origin = c.prepareStatement("SELECT set_config('" + ORIGIN_SETTING + "', ?, true)")) {
-                origin.setString(1, originMarker.value());
-                origin.execute();
-            }
-        }
+    /** A transaction starts with the driver's first statement; on PostgreSQL that statement sets the origin setting. */
+    private void begin() {
+        originSettingPending = dialect instanceof PostgresDialect;
     }
 
     private Connection connection() throws LegacyWriteException {
