@@ -40,8 +40,8 @@ import dev.strangler.connect.legacy.write.WriteMetrics;
  * transient database failures into bounded retries.
  *
  * <p>Pipelining: {@link #put} converts and projects its batch while the previous batch's transaction runs on the
- * writer thread, then waits for that transaction and starts the new one. One batch is in flight at most, so rows
- * are written in record order.
+ * writer thread, queues it behind that transaction, then waits for the transaction. The writer runs batches one
+ * at a time in record order, and a queued batch only after the one before it committed.
  *
  * <p>Offsets: the framework's offsets run one batch ahead of the database, so {@link #preCommit} reports only
  * {@link WrittenOffsets}: batches whose transaction committed and whose dead-letter reports were acknowledged.
@@ -142,13 +142,15 @@ public class LegacySinkTask extends SinkTask {
             failed = null;
             previous.write = writer.submit(previous.prepared);
         }
+        if (next != null) {
+            // Queued behind the previous batch, written only if that one commits.
+            next.write = previous == null ? writer.submit(next.prepared) : writer.submitAfter(previous.write, next.prepared);
+        }
         if (previous != null) {
+            // When this throws, the next batch was not written either: the framework delivers its records again.
             settle(previous, true);
         }
-        if (next != null) {
-            next.write = writer.submit(next.prepared);
-            inFlight = next;
-        }
+        inFlight = next;
     }
 
     private PutBatch prepare(Collection<SinkRecord> records) {

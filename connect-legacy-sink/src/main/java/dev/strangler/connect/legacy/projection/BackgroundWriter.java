@@ -18,10 +18,13 @@ import dev.strangler.connect.legacy.write.LegacyWriteException;
  * database commits the previous one: without it a task's throughput is bounded by conversion time plus
  * transaction time, one after the other (see BENCHMARKS.md, legacy).
  *
- * <p>At most one batch is in flight: {@link #submit} refuses a second one until the first is done. Batches are
- * therefore written in record order, a batch's rows never race another batch's, and the writer's one connection
- * is used by one thread at a time. What the write did is learnt only through {@link #await}; the caller decides
- * when a batch counts as written (its offsets may be committed only then).
+ * <p>Batches are written one at a time, in submission order, on the writer's one connection. {@link #submit}
+ * starts a batch when nothing is being written; {@link #submitAfter} queues one behind the batch being written,
+ * so the writer starts it the moment the earlier one commits instead of waiting for the task to hand it over
+ * (the hand-over cost up to a tenth of the sink's time; BENCHMARKS.md, legacy). A queued batch is written only if
+ * the batch before it committed: after a failure nothing newer reaches the database before the failed batch is
+ * written again. What a write did is learnt only through {@link #await}; the caller decides when a batch counts
+ * as written (its offsets may be committed only then).
  */
 public final class BackgroundWriter implements AutoCloseable {
 
@@ -29,7 +32,10 @@ public final class BackgroundWriter implements AutoCloseable {
 
     private final LegacyProjection projection;
     private final ExecutorService thread;
+    /** The last batch submitted. */
     private CompletableFuture<ProjectionBatchOutcome> inFlight;
+    /** The write the last queued batch waits for. */
+    private CompletableFuture<ProjectionBatchOutcome> queuedBehind;
 
     /**
      * @param threadName names the writer thread in thread dumps and logs (connector and task)
@@ -46,20 +52,43 @@ public final class BackgroundWriter implements AutoCloseable {
     /**
      * Starts writing a batch.
      *
-     * @throws IllegalStateException when the previous batch is still being written
+     * @throws IllegalStateException when a batch is still being written
      */
     public synchronized CompletableFuture<ProjectionBatchOutcome> submit(PreparedBatch batch) {
         if (inFlight != null && !inFlight.isDone()) {
             throw new IllegalStateException("A batch is still being written; await it before submitting the next");
         }
-        inFlight = CompletableFuture.supplyAsync(() -> {
-            try {
-                return projection.write(batch);
-            } catch (LegacyWriteException | ProjectionHaltedException e) {
-                throw new CompletionException(e);
-            }
-        }, thread);
+        inFlight = CompletableFuture.supplyAsync(() -> write(batch), thread);
         return inFlight;
+    }
+
+    /**
+     * Queues a batch behind the last one submitted, which may still be being written. The queued batch is written
+     * only if that one commits; if it fails, the queued one fails with the same cause, unwritten.
+     *
+     * @param earlier the write returned by the last {@link #submit} or {@code submitAfter}
+     * @throws IllegalStateException when {@code earlier} is not the last submitted write, or has a batch queued
+     *                               behind it already: at most one batch waits
+     */
+    public synchronized CompletableFuture<ProjectionBatchOutcome> submitAfter(CompletableFuture<ProjectionBatchOutcome> earlier,
+                                                                            PreparedBatch batch) {
+        if (earlier != inFlight) {
+            throw new IllegalStateException("A batch can be queued only behind the last batch submitted");
+        }
+        if (queuedBehind != null && !queuedBehind.isDone()) {
+            throw new IllegalStateException("A batch is already waiting; await the batch being written first");
+        }
+        queuedBehind = earlier;
+        inFlight = earlier.thenApplyAsync(written -> write(batch), thread);
+        return inFlight;
+    }
+
+    private ProjectionBatchOutcome write(PreparedBatch batch) {
+        try {
+            return projection.write(batch);
+        } catch (LegacyWriteException | ProjectionHaltedException e) {
+            throw new CompletionException(e);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +40,11 @@ class BackgroundWriterTest {
 
     private final WriteMetrics metrics = new WriteMetrics(PluginMetricsRecorder.detached());
     private final CountDownLatch databaseAnswers = new CountDownLatch(1);
+    private final AtomicInteger connectionAttempts = new AtomicInteger();
 
     private LegacyProjection projection() {
         LegacyTableWriter unreachable = new LegacyTableWriter(() -> {
+            connectionAttempts.incrementAndGet();
             try {
                 databaseAnswers.await(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
@@ -85,6 +88,32 @@ class BackgroundWriterTest {
             assertThatThrownBy(() -> BackgroundWriter.await(first)).isInstanceOf(LegacyWriteException.class);
             // Once the first is done (here: failed), the same batch can be written again.
             assertThatThrownBy(() -> BackgroundWriter.await(writer.submit(batch))).isInstanceOf(LegacyWriteException.class);
+        }
+    }
+
+    @Test
+    void aBatchQueuedBehindOneThatFailsIsNeverWritten() throws Exception {
+        LegacyProjection projection = projection();
+        try (BackgroundWriter writer = new BackgroundWriter(projection, "test-writer")) {
+            CompletableFuture<ProjectionBatchOutcome> first = writer.submit(projection.prepare(List.of(event(1)), true));
+            PreparedBatch second = projection.prepare(List.of(event(2)), true);
+            CompletableFuture<ProjectionBatchOutcome> queued = writer.submitAfter(first, second);
+            assertThat(queued).isNotDone();
+            // One waits at most, and only behind the last batch submitted.
+            assertThatThrownBy(() -> writer.submitAfter(queued, second)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> writer.submitAfter(first, second)).isInstanceOf(IllegalStateException.class);
+
+            databaseAnswers.countDown();
+
+            assertThatThrownBy(() -> BackgroundWriter.await(first)).isInstanceOf(LegacyWriteException.class);
+            assertThatThrownBy(() -> BackgroundWriter.await(queued)).isInstanceOfSatisfying(LegacyWriteException.class,
+                    e -> assertThat(e.failure()).isEqualTo(SqlFailure.TRANSIENT));
+            assertThat(connectionAttempts).as("the queued batch never reached the database").hasValue(1);
+            // The failed batch is written again first; a batch can queue behind it as before.
+            CompletableFuture<ProjectionBatchOutcome> again = writer.submit(projection.prepare(List.of(event(1)), true));
+            CompletableFuture<ProjectionBatchOutcome> secondAgain = writer.submitAfter(again, second);
+            assertThatThrownBy(() -> BackgroundWriter.await(secondAgain)).isInstanceOf(LegacyWriteException.class);
+            assertThat(connectionAttempts).hasValue(2);
         }
     }
 
