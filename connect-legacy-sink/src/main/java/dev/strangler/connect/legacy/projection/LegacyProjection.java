@@ -49,8 +49,8 @@ public final class LegacyProjection implements AutoCloseable {
     }
 
     /**
-     * The database-free half of a batch: projects every event into its rows and sets aside the events the mapping
-     * refuses. Pure apart from metrics, so the task runs it while the previous batch is still being written.
+     * The database-free half of a batch: projects every event into its rows, sets aside the events the mapping
+     * refuses and plans the statements. Pure apart from metrics, so the task runs it while the previous batch is still being written.
      *
      * @throws ProjectionHaltedException the batch must not be written or skipped: stop the task
      */
@@ -82,7 +82,7 @@ public final class LegacyProjection implements AutoCloseable {
                     + first.reason() + ") and no dead-letter queue is configured (errors.tolerance=all and "
                     + "errors.deadletterqueue.topic.name)", first.cause());
         }
-        return new PreparedBatch(rows, rejected, canSetAside);
+        return new PreparedBatch(rows, LegacyTableWriter.plan(rows), rejected, canSetAside);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class LegacyProjection implements AutoCloseable {
         long start = System.nanoTime();
         LegacyTableWriter.BatchResult result;
         try {
-            result = writer.write(batch.rows(), batch.canSetAside());
+            result = writer.write(batch.rows(), batch.plan(), batch.canSetAside());
         } catch (LegacyWriteException e) {
             if (e.failure() == SqlFailure.TRANSIENT) {
                 throw e;

@@ -110,17 +110,33 @@ public final class LegacyTableWriter implements AutoCloseable {
      *                              be set aside
      */
     public BatchResult write(List<List<RowWrite>> events, boolean isolateBadRows) throws LegacyWriteException {
+        return write(events, plan(events), isolateBadRows);
+    }
+
+    /**
+     * The database-free part of writing a batch: the statements it takes ({@link BatchPlanner}). Pure, so the task
+     * plans a batch while the previous one is being written, and the writer's turn is only the database's.
+     */
+    public static BatchPlan plan(List<List<RowWrite>> events) {
         List<PendingWrite> pending = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             for (RowWrite row : events.get(i)) {
                 pending.add(new PendingWrite(i, row));
             }
         }
-        if (pending.isEmpty()) {
+        return BatchPlanner.plan(pending);
+    }
+
+    /**
+     * {@link #write(List, boolean)} with the batch's {@link #plan} made beforehand.
+     *
+     * @param plan {@code plan(events)}
+     */
+    public BatchResult write(List<List<RowWrite>> events, BatchPlan plan, boolean isolateBadRows) throws LegacyWriteException {
+        if (plan.groups().isEmpty() && plan.stale().isEmpty() && plan.superseded().isEmpty()) {
             return new BatchResult(Map.of(), 0, 0);
         }
         Connection c = connection();
-        BatchPlan plan = BatchPlanner.plan(pending);
         Counts counts = new Counts();
         try {
             begin();
@@ -133,7 +149,7 @@ public final class LegacyTableWriter implements AutoCloseable {
             rollbackQuietly(c);
             SqlFailure failure = SqlFailureClassifier.classify(e);
             if (failure != SqlFailure.BAD_ROW || !isolateBadRows) {
-                throw failed(failure, "writing a batch of " + pending.size() + " rows", e);
+                throw failed(failure, "writing a batch of " + plan.rowCount() + " rows", e);
             }
             LOG.info("The legacy database refused a row (SQLSTATE {}); writing the batch's {} events one by one to set the bad ones aside",
                     SqlFailureClassifier.sqlState(e), events.size());
