@@ -52,7 +52,8 @@ import dev.strangler.connect.harness.PostgresServer;
  * While a sink runs, the table is sampled by one primary-key lookup every 100 ms, not by a scan.
  *
  * <p>Arguments ({@code key=value}): {@code records} (300000), {@code keys} (100000), {@code rounds} (2), {@code warmup.rounds}
- * (1: rounds run first and not reported), {@code contenders}
+ * (1: rounds run first and not reported), {@code warmup.each} (false: when true, every timed run is preceded by an
+ * untimed run of the same contender), {@code contenders}
  * (ours,debezium-jdbc,debezium-jdbc-rewrite,raw-ceiling), {@code stack.dir} (benchmarks/target/stack-legacy).
  * Needs the Debezium JDBC sink plugin directory: {@code ./mvnw -o -q -f benchmarks/debezium-connector-jdbc/pom.xml package}.
  */
@@ -79,6 +80,9 @@ public final class LegacySinkThroughputBenchmark {
         int keys = Integer.parseInt(options.getOrDefault("keys", "100000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
         int warmupRounds = Integer.parseInt(options.getOrDefault("warmup.rounds", "1"));
+        // The worker JVM is shared: a sink timed right after other plugins ran can meet code the JIT compiled for
+        // them (run E and F: the first of ours after the ceiling and floors was the slowest of ours).
+        boolean warmupEach = Boolean.parseBoolean(options.getOrDefault("warmup.each", "false"));
         if (records % keys != 0 || keys <= BATCH) {
             throw new IllegalArgumentException("records must be a multiple of keys, and keys above " + BATCH);
         }
@@ -124,15 +128,14 @@ public final class LegacySinkThroughputBenchmark {
                     java.util.Collections.reverse(order);
                 }
                 for (String contender : order) {
+                    if (round > 0 && warmupEach) {
+                        // Untimed, right before the timed run: round numbers below -100 name these runs.
+                        int warmupRun = -100 * round - order.indexOf(contender);
+                        System.out.println("# warm-up of this contender (not reported) "
+                                + run(stack, contender, registryUrl, "customer_" + contender.replace('-', '_') + "_e" + round, records, keys, warmupRun));
+                    }
                     String table = "customer_" + contender.replace('-', '_') + "_r" + (round <= 0 ? "w" + (1 - round) : round);
-                    postgres.execute(DATABASE, CustomerChanges.createTable(table));
-                    quietDatabase(postgres);
-                    Result result = switch (contender) {
-                        case "raw-ceiling" -> ceiling(stack, table, records, round);
-                        case "connect-floor", "connect-floor-schemaless", "connect-floor-avro" ->
-                                floor(stack, contender, registryUrl, records, round);
-                        default -> sink(stack, contender, registryUrl, table, records, keys, round);
-                    };
+                    Result result = run(stack, contender, registryUrl, table, records, keys, round);
                     System.out.println("# " + (round <= 0 ? "warm-up (not reported) " : "") + result);
                     if (round > 0) {
                         results.add(result);
@@ -176,6 +179,18 @@ public final class LegacySinkThroughputBenchmark {
                     median(rates), min(rates), max(rates), median(toCeiling), min(toCeiling), max(toCeiling),
                     median(toDebezium), min(toDebezium), max(toDebezium));
         }
+    }
+
+    private static Result run(LocalStack stack, String contender, String registryUrl, String table, int records, int keys, int round)
+            throws SQLException {
+        PostgresServer postgres = stack.postgres();
+        postgres.execute(DATABASE, CustomerChanges.createTable(table));
+        quietDatabase(postgres);
+        return switch (contender) {
+            case "raw-ceiling" -> ceiling(stack, table, records, round);
+            case "connect-floor", "connect-floor-schemaless", "connect-floor-avro" -> floor(stack, contender, registryUrl, records, round);
+            default -> sink(stack, contender, registryUrl, table, records, keys, round);
+        };
     }
 
     /**
