@@ -59,22 +59,16 @@ class DeletesStampTheOriginMarkerAndRespectTheGuardIT {
                 "CREATE SCHEMA legacy",
                 "CREATE TABLE legacy.policy_hold (policy_no varchar(12) PRIMARY KEY, reason_cd char(2),"
                         + " event_version bigint, strangler_origin varchar(40))",
-                // What a DBA would see of a removed row: who removed it according to the marker it carried.
-                "CREATE TABLE legacy.policy_hold_removed (policy_no varchar(12), strangler_origin varchar(40))",
-                "CREATE FUNCTION legacy.remember_removed() RETURNS trigger LANGUAGE plpgsql AS $$"
-                        + " BEGIN INSERT INTO legacy.policy_hold_removed VALUES (OLD.policy_no, OLD.strangler_origin); RETURN OLD; END $$",
-                "CREATE TRIGGER remember_removed BEFORE DELETE ON legacy.policy_hold FOR EACH ROW EXECUTE FUNCTION legacy.remember_removed()",
                 // A hold placed by the legacy application itself, without the marker.
                 "INSERT INTO legacy.policy_hold VALUES ('H-4', 'LG', 3, NULL)");
+        // Who removed a row, according to the marker it carried.
+        stack.postgres().execute(DATABASE, LegacySinkFixture.rememberRemovedRows("legacy.policy_hold", "policy_no"));
         stack.kafka().createTopic(TOPIC, 1);
     }
 
     @Test
     void deletesApplyOnlyWhenNewerAndLeaveTheMarkerOnTheRemovedRow() {
-        Map<String, String> config = LegacySinkFixture.connectorConfig(stack, DATABASE, TOPIC, DLQ);
-        config.put("mapping", MAPPING);
-        stack.connect().putConnector(CONNECTOR, config);
-        stack.connect().awaitConnectorRunning(CONNECTOR, Duration.ofMinutes(2));
+        LegacySinkFixture.start(stack, CONNECTOR, DATABASE, TOPIC, DLQ, MAPPING);
 
         try (KafkaProducer<String, String> producer = LegacySinkFixture.producer(stack)) {
             for (String policy : List.of("H-1", "H-2", "H-3")) {

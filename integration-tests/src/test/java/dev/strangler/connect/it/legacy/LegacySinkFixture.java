@@ -109,6 +109,27 @@ final class LegacySinkFixture {
                         + " FOREIGN KEY (policy_no, version_seq) REFERENCES legacy.policy_version)");
     }
 
+    /**
+     * What a DBA would see of removed rows: a {@code <table>_removed} table (key, marker) that a {@code BEFORE
+     * DELETE} trigger fills with the key and the origin marker each removed row carried.
+     */
+    static String[] rememberRemovedRows(String table, String keyColumn) {
+        return new String[] {
+                "CREATE TABLE " + table + "_removed (" + keyColumn + " varchar(12), strangler_origin varchar(40))",
+                "CREATE FUNCTION " + table + "_remember_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "
+                        + table + "_removed VALUES (OLD." + keyColumn + ", OLD.strangler_origin); RETURN OLD; END $$",
+                "CREATE TRIGGER remember_removed BEFORE DELETE ON " + table + " FOR EACH ROW EXECUTE FUNCTION "
+                        + table + "_remember_removed()"};
+    }
+
+    /** Starts a connector of {@link #connectorConfig} with a mapping of its own and waits until it runs. */
+    static void start(LocalStack stack, String connector, String database, String topic, String deadLetterTopic, String mapping) {
+        Map<String, String> config = connectorConfig(stack, database, topic, deadLetterTopic);
+        config.put("mapping", mapping);
+        stack.connect().putConnector(connector, config);
+        stack.connect().awaitConnectorRunning(connector, java.time.Duration.ofMinutes(2));
+    }
+
     /** The connector JSON: string keys, schemaless JSON values, event type in a header, dead-letter queue on. */
     static Map<String, String> connectorConfig(LocalStack stack, String database, String topic, String deadLetterTopic) {
         PostgresServer postgres = stack.postgres();

@@ -63,20 +63,14 @@ class LegacyTriggersSeeTheOriginSettingIT {
                 // The convention's trigger: the marker is what the writing transaction's setting says, nothing else.
                 "CREATE FUNCTION legacy.stamp_origin() RETURNS trigger LANGUAGE plpgsql AS $$"
                         + " BEGIN NEW.strangler_origin := nullif(current_setting('strangler.origin', true), ''); RETURN NEW; END $$",
-                "CREATE TRIGGER stamp_origin BEFORE INSERT OR UPDATE ON legacy.customer FOR EACH ROW EXECUTE FUNCTION legacy.stamp_origin()",
-                "CREATE TABLE legacy.customer_removed (cust_no varchar(12), strangler_origin varchar(40))",
-                "CREATE FUNCTION legacy.remember_removed() RETURNS trigger LANGUAGE plpgsql AS $$"
-                        + " BEGIN INSERT INTO legacy.customer_removed VALUES (OLD.cust_no, OLD.strangler_origin); RETURN OLD; END $$",
-                "CREATE TRIGGER remember_removed BEFORE DELETE ON legacy.customer FOR EACH ROW EXECUTE FUNCTION legacy.remember_removed()");
+                "CREATE TRIGGER stamp_origin BEFORE INSERT OR UPDATE ON legacy.customer FOR EACH ROW EXECUTE FUNCTION legacy.stamp_origin()");
+        stack.postgres().execute(DATABASE, LegacySinkFixture.rememberRemovedRows("legacy.customer", "cust_no"));
         stack.kafka().createTopic(TOPIC, 1);
     }
 
     @Test
     void everyKindOfWriteRunsAfterTheSettingWhicheverStatementOpensTheTransaction() {
-        Map<String, String> config = LegacySinkFixture.connectorConfig(stack, DATABASE, TOPIC, DLQ);
-        config.put("mapping", MAPPING);
-        stack.connect().putConnector(CONNECTOR, config);
-        stack.connect().awaitConnectorRunning(CONNECTOR, Duration.ofMinutes(2));
+        LegacySinkFixture.start(stack, CONNECTOR, DATABASE, TOPIC, DLQ, MAPPING);
 
         try (KafkaProducer<String, String> producer = LegacySinkFixture.producer(stack)) {
             // Each step waits for the previous one, so each opens transactions of its own kind of statement.
