@@ -50,7 +50,8 @@ public final class LegacyProjection implements AutoCloseable {
 
     /**
      * The database-free half of a batch: projects every event into its rows, sets aside the events the mapping
-     * refuses and plans the statements. Pure apart from metrics, so the task runs it while the previous batch is still being written.
+     * refuses and plans the statements. Pure apart from metrics, so the task runs it while the previous batch is
+     * still being written.
      *
      * @throws ProjectionHaltedException the batch must not be written or skipped: stop the task
      */
