@@ -1,9 +1,5 @@
 package dev.strangler.connect.acl;
 
-import java.util.Map;
-
-import dev.strangler.connect.acl.quarantine.QuarantineConfig;
-import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.struct.FieldPath;
 import dev.strangler.connect.acl.struct.FieldText;
 import dev.strangler.connect.acl.struct.StructRewrite;
@@ -14,7 +10,8 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
 /** Merges several legacy fields into one domain field, e.g. branch and serial into a policy number. */
-public abstract class MergeFields<R extends ConnectRecord<R>> extends AclTransformation<R> {
+public abstract class MergeFields<R extends ConnectRecord<R>>
+        extends StructRewriteTransformation<R, MergeFieldsConfig> {
 
     public static final String OVERVIEW_DOC = "Joins the text of several fields (dotted paths) into one optional string "
             + "field with a separator. Use <code>" + MergeFields.class.getName() + "$Key</code> or <code>"
@@ -22,57 +19,44 @@ public abstract class MergeFields<R extends ConnectRecord<R>> extends AclTransfo
 
     public static final ConfigDef CONFIG_DEF = MergeFieldsConfig.CONFIG_DEF;
 
-    private MergeFieldsConfig config;
-    private QuarantineRouter quarantine;
-    private StructRewrites rewrites;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        config = new MergeFieldsConfig(configs);
-        quarantine = QuarantineConfig.router(config, "MergeFields", metrics());
-        rewrites = new StructRewrites(this::compile);
+    protected MergeFields() {
+        super("MergeFields", MergeFieldsConfig::new);
     }
 
     @Override
-    public R apply(R record) {
-        return quarantine.process(record, r -> rewrites.apply(r, part()));
-    }
-
-    private StructRewrite compile(Schema schema) {
+    StructRewrite compile(Schema schema) {
         StructRewrite.Builder builder = StructRewrite.builder(schema);
-        for (FieldPath field : config.fields()) {
+        for (FieldPath field : settings().fields()) {
             if (builder.schemaOf(field).isEmpty()) {
                 throw new StructRewrite.PathException(field, "no field " + field);
             }
         }
-        if (!config.keepSources()) {
-            config.fields().forEach(builder::remove);
+        if (!settings().keepSources()) {
+            settings().fields().forEach(builder::remove);
         }
-        builder.add(config.into(), Schema.OPTIONAL_STRING_SCHEMA, this::merge);
+        builder.add(settings().into(), Schema.OPTIONAL_STRING_SCHEMA, this::merge);
         return builder.build();
     }
 
     private String merge(Struct root) {
         StringBuilder merged = new StringBuilder();
         boolean any = false;
-        for (FieldPath field : config.fields()) {
+        for (FieldPath field : settings().fields()) {
             String text = FieldText.of(field.valueIn(root));
             if (text == null) {
-                if (config.nulls() == MergeFieldsConfig.NullHandling.NULL) {
+                if (settings().nulls() == MergeFieldsConfig.NullHandling.NULL) {
                     return null;
                 }
                 continue;
             }
             if (any) {
-                merged.append(config.separator());
+                merged.append(settings().separator());
             }
             merged.append(text);
             any = true;
         }
         return any ? merged.toString() : null;
     }
-
-    protected abstract RecordPart part();
 
     @Override
     public ConfigDef config() {

@@ -11,8 +11,6 @@ import dev.strangler.connect.acl.normalise.DecimalConversion;
 import dev.strangler.connect.acl.normalise.FieldConversion;
 import dev.strangler.connect.acl.normalise.TemporalConversion;
 import dev.strangler.connect.acl.normalise.TextNormalisation;
-import dev.strangler.connect.acl.quarantine.QuarantineConfig;
-import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
 import dev.strangler.connect.acl.struct.FieldPath;
@@ -29,7 +27,8 @@ import org.apache.kafka.connect.data.Schema;
  * variable-scale numbers to fixed-scale decimals. A value that cannot be converted quarantines the record
  * ({@code invalid-value}).
  */
-public abstract class NormaliseTypes<R extends ConnectRecord<R>> extends AclTransformation<R> {
+public abstract class NormaliseTypes<R extends ConnectRecord<R>>
+        extends StructRewriteTransformation<R, NormaliseTypesConfig> {
 
     public static final String OVERVIEW_DOC = "Normalises legacy types: trims CHAR padding, turns blank text into null, "
             + "Y/N and 1/0 flags into booleans, io.debezium.time.* values into Connect Date/Time/Timestamp (or ISO-8601 "
@@ -38,35 +37,24 @@ public abstract class NormaliseTypes<R extends ConnectRecord<R>> extends AclTran
 
     public static final ConfigDef CONFIG_DEF = NormaliseTypesConfig.CONFIG_DEF;
 
-    private NormaliseTypesConfig config;
-    private QuarantineRouter quarantine;
-    private StructRewrites rewrites;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        config = new NormaliseTypesConfig(configs);
-        quarantine = QuarantineConfig.router(config, "NormaliseTypes", metrics());
-        rewrites = new StructRewrites(this::compile);
+    protected NormaliseTypes() {
+        super("NormaliseTypes", NormaliseTypesConfig::new);
     }
 
     @Override
-    public R apply(R record) {
-        return quarantine.process(record, r -> rewrites.apply(r, part()));
-    }
-
-    private StructRewrite compile(Schema schema) {
+    StructRewrite compile(Schema schema) {
         Map<FieldPath, FieldConversion> conversions = new LinkedHashMap<>();
         Set<FieldPath> flags = new HashSet<>();
-        for (FieldPath flag : config.booleanFields()) {
+        for (FieldPath flag : settings().booleanFields()) {
             Schema fieldSchema = flag.schemaIn(schema).orElseThrow(() -> new StructRewrite.PathException(flag, "no field " + flag));
             try {
-                conversions.put(flag, config.booleanCodes().forField(flag.toString(), fieldSchema));
+                conversions.put(flag, settings().booleanCodes().forField(flag.toString(), fieldSchema));
             } catch (IllegalArgumentException e) {
                 throw new StructRewrite.PathException(flag, e.getMessage());
             }
             flags.add(flag);
         }
-        List<FieldPath> roots = config.fields();
+        List<FieldPath> roots = settings().fields();
         if (roots.isEmpty()) {
             collect(null, schema, conversions, flags);
         } else {
@@ -101,11 +89,11 @@ public abstract class NormaliseTypes<R extends ConnectRecord<R>> extends AclTran
         }
         FieldConversion conversion = null;
         if (schema.type() == Schema.Type.STRING && schema.name() == null) {
-            conversion = TextNormalisation.forField(schema, config.trim(), config.blankToNull());
-        } else if (config.temporal().isPresent() && TemporalConversion.handles(schema)) {
-            conversion = config.temporal().get().forField(path.toString(), schema);
-        } else if (config.decimal().isPresent() && DecimalConversion.handles(schema)) {
-            conversion = config.decimal().get().forField(path.toString(), schema);
+            conversion = TextNormalisation.forField(schema, settings().trim(), settings().blankToNull());
+        } else if (settings().temporal().isPresent() && TemporalConversion.handles(schema)) {
+            conversion = settings().temporal().get().forField(path.toString(), schema);
+        } else if (settings().decimal().isPresent() && DecimalConversion.handles(schema)) {
+            conversion = settings().decimal().get().forField(path.toString(), schema);
         }
         if (conversion != null) {
             conversions.put(path, conversion);
@@ -128,8 +116,6 @@ public abstract class NormaliseTypes<R extends ConnectRecord<R>> extends AclTran
             throw new RecordRejectedException(RejectReason.INVALID_VALUE, path.toString(), e.getMessage());
         }
     }
-
-    protected abstract RecordPart part();
 
     @Override
     public ConfigDef config() {

@@ -1,9 +1,5 @@
 package dev.strangler.connect.acl;
 
-import java.util.Map;
-
-import dev.strangler.connect.acl.quarantine.QuarantineConfig;
-import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.struct.FieldPath;
 import dev.strangler.connect.acl.struct.StructRewrite;
 
@@ -17,7 +13,8 @@ import org.apache.kafka.connect.data.Schema;
  * (Kafka's {@code ReplaceField} works on top-level fields only). A path the record lacks quarantines it
  * ({@code schema-mismatch}).
  */
-public abstract class Restructure<R extends ConnectRecord<R>> extends AclTransformation<R> {
+public abstract class Restructure<R extends ConnectRecord<R>>
+        extends StructRewriteTransformation<R, RestructureConfig> {
 
     public static final String OVERVIEW_DOC = "Drops, renames, nests and un-nests fields at any depth, named by "
             + "dotted paths. Use <code>" + Restructure.class.getName() + "$Key</code> or <code>"
@@ -25,27 +22,16 @@ public abstract class Restructure<R extends ConnectRecord<R>> extends AclTransfo
 
     public static final ConfigDef CONFIG_DEF = RestructureConfig.CONFIG_DEF;
 
-    private RestructureConfig config;
-    private QuarantineRouter quarantine;
-    private StructRewrites rewrites;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        config = new RestructureConfig(configs);
-        quarantine = QuarantineConfig.router(config, "Restructure", metrics());
-        rewrites = new StructRewrites(this::compile);
+    protected Restructure() {
+        super("Restructure", RestructureConfig::new);
     }
 
     @Override
-    public R apply(R record) {
-        return quarantine.process(record, r -> rewrites.apply(r, part()));
-    }
-
-    private StructRewrite compile(Schema schema) {
+    StructRewrite compile(Schema schema) {
         StructRewrite.Builder builder = StructRewrite.builder(schema);
-        config.drop().forEach(builder::remove);
-        config.moves().forEach(move -> builder.move(move.from(), move.to()));
-        for (FieldPath struct : config.unnest()) {
+        settings().drop().forEach(builder::remove);
+        settings().moves().forEach(move -> builder.move(move.from(), move.to()));
+        for (FieldPath struct : settings().unnest()) {
             Schema structSchema = builder.schemaOf(struct)
                     .orElseThrow(() -> new StructRewrite.PathException(struct, "no field " + struct));
             if (structSchema.type() != Schema.Type.STRUCT) {
@@ -58,8 +44,6 @@ public abstract class Restructure<R extends ConnectRecord<R>> extends AclTransfo
         }
         return builder.build();
     }
-
-    protected abstract RecordPart part();
 
     @Override
     public ConfigDef config() {

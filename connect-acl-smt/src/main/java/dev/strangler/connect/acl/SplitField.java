@@ -2,10 +2,7 @@ package dev.strangler.connect.acl;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
-import dev.strangler.connect.acl.quarantine.QuarantineConfig;
-import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
 import dev.strangler.connect.acl.struct.FieldPath;
@@ -21,7 +18,8 @@ import org.apache.kafka.connect.data.Struct;
  * Splits one overloaded legacy field into several domain fields, e.g. a policy code whose first letter is the
  * region. A value that does not match is quarantined ({@code no-match}); a null value gives null parts.
  */
-public abstract class SplitField<R extends ConnectRecord<R>> extends AclTransformation<R> {
+public abstract class SplitField<R extends ConnectRecord<R>>
+        extends StructRewriteTransformation<R, SplitFieldConfig> {
 
     public static final String OVERVIEW_DOC = "Splits one field into several optional string fields by a regular "
             + "expression (one capturing group per part) or by character positions. Values that do not match are "
@@ -30,31 +28,20 @@ public abstract class SplitField<R extends ConnectRecord<R>> extends AclTransfor
 
     public static final ConfigDef CONFIG_DEF = SplitFieldConfig.CONFIG_DEF;
 
-    private SplitFieldConfig config;
-    private QuarantineRouter quarantine;
-    private StructRewrites rewrites;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        config = new SplitFieldConfig(configs);
-        quarantine = QuarantineConfig.router(config, "SplitField", metrics());
-        rewrites = new StructRewrites(this::compile);
+    protected SplitField() {
+        super("SplitField", SplitFieldConfig::new);
     }
 
     @Override
-    public R apply(R record) {
-        return quarantine.process(record, r -> rewrites.apply(r, part()));
-    }
-
-    private StructRewrite compile(Schema schema) {
-        FieldPath field = config.field();
+    StructRewrite compile(Schema schema) {
+        FieldPath field = settings().field();
         StructRewrite.Builder builder = StructRewrite.builder(schema);
         if (builder.schemaOf(field).isEmpty()) {
             throw new StructRewrite.PathException(field, "no field " + field);
         }
-        List<FieldPath> into = config.into();
+        List<FieldPath> into = settings().into();
         builder.addGroup(into, Collections.nCopies(into.size(), Schema.OPTIONAL_STRING_SCHEMA), this::split);
-        if (!config.keepSource()) {
+        if (!settings().keepSource()) {
             builder.remove(field);
         }
         return builder.build();
@@ -62,17 +49,16 @@ public abstract class SplitField<R extends ConnectRecord<R>> extends AclTransfor
 
     /** The parts of the field's value; a null value gives null parts. */
     private Object[] split(Struct root) {
-        String value = FieldText.of(config.field().valueIn(root));
+        String value = FieldText.of(settings().field().valueIn(root));
         if (value == null) {
-            return new Object[config.into().size()];
+            return new Object[settings().into().size()];
         }
-        return config.splitter().split(value).orElseThrow(() -> new RecordRejectedException(RejectReason.NO_MATCH,
-                config.field().toString(), "The value of " + config.field() + " does not match the configured "
-                        + (config.getString(SplitFieldConfig.PATTERN).isEmpty() ? SplitFieldConfig.POSITIONS : SplitFieldConfig.PATTERN)))
+        return settings().splitter().split(value).orElseThrow(() -> new RecordRejectedException(RejectReason.NO_MATCH,
+                settings().field().toString(), "The value of " + settings().field() + " does not match the configured "
+                        + (settings().getString(SplitFieldConfig.PATTERN).isEmpty()
+                                ? SplitFieldConfig.POSITIONS : SplitFieldConfig.PATTERN)))
                 .toArray();
     }
-
-    protected abstract RecordPart part();
 
     @Override
     public ConfigDef config() {

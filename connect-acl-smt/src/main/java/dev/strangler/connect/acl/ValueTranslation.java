@@ -1,9 +1,5 @@
 package dev.strangler.connect.acl;
 
-import java.util.Map;
-
-import dev.strangler.connect.acl.quarantine.QuarantineConfig;
-import dev.strangler.connect.acl.quarantine.QuarantineRouter;
 import dev.strangler.connect.acl.quarantine.RecordRejectedException;
 import dev.strangler.connect.acl.quarantine.RejectReason;
 import dev.strangler.connect.acl.struct.FieldPath;
@@ -25,7 +21,8 @@ import org.apache.kafka.connect.errors.DataException;
  * legacy field was. Unknown codes follow {@code unknown.policy}; a field path the record lacks quarantines the
  * record ({@code schema-mismatch}), so a typo is visible rather than silently translating nothing.
  */
-public abstract class ValueTranslation<R extends ConnectRecord<R>> extends AclTransformation<R> {
+public abstract class ValueTranslation<R extends ConnectRecord<R>>
+        extends StructRewriteTransformation<R, ValueTranslationConfig> {
 
     public static final String OVERVIEW_DOC = "Translates legacy codes into domain values in the fields at the given "
             + "dotted paths, using an inline table or a mapping file on the worker (shared with the legacy sink, which "
@@ -35,25 +32,14 @@ public abstract class ValueTranslation<R extends ConnectRecord<R>> extends AclTr
 
     public static final ConfigDef CONFIG_DEF = ValueTranslationConfig.CONFIG_DEF;
 
-    private ValueTranslationConfig config;
-    private QuarantineRouter quarantine;
-    private StructRewrites rewrites;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        config = new ValueTranslationConfig(configs);
-        quarantine = QuarantineConfig.router(config, "ValueTranslation", metrics());
-        rewrites = new StructRewrites(this::compile);
+    protected ValueTranslation() {
+        super("ValueTranslation", ValueTranslationConfig::new);
     }
 
     @Override
-    public R apply(R record) {
-        return quarantine.process(record, r -> rewrites.apply(r, part()));
-    }
-
-    private StructRewrite compile(Schema schema) {
+    StructRewrite compile(Schema schema) {
         StructRewrite.Builder builder = StructRewrite.builder(schema);
-        for (FieldPath path : config.fields()) {
+        for (FieldPath path : settings().fields()) {
             Schema fieldSchema = builder.schemaOf(path).orElseThrow(() -> new StructRewrite.PathException(path, "no field " + path));
             requireCodeType(path, fieldSchema);
             Schema translated = fieldSchema.isOptional() ? Schema.OPTIONAL_STRING_SCHEMA : Schema.STRING_SCHEMA;
@@ -64,7 +50,7 @@ public abstract class ValueTranslation<R extends ConnectRecord<R>> extends AclTr
 
     private Object translate(FieldPath path, Object value) {
         String code = codeText(value);
-        ValueTranslator translator = config.translator();
+        ValueTranslator translator = settings().translator();
         Translation translation = translator.translate(code);
         if (translation.wasUnknown()) {
             metrics().unknownCode(path.toString());
@@ -87,7 +73,7 @@ public abstract class ValueTranslation<R extends ConnectRecord<R>> extends AclTr
             return null;
         }
         String text = FieldText.of(value);
-        return config.trim() ? text.strip() : text;
+        return settings().trim() ? text.strip() : text;
     }
 
     private static void requireCodeType(FieldPath path, Schema schema) {
@@ -112,8 +98,6 @@ public abstract class ValueTranslation<R extends ConnectRecord<R>> extends AclTr
     private static String abbreviate(String code) {
         return code.length() <= 64 ? code : code.substring(0, 64) + "...";
     }
-
-    protected abstract RecordPart part();
 
     @Override
     public ConfigDef config() {
