@@ -1,5 +1,7 @@
 package dev.strangler.connect.bench.acl;
 
+import static dev.strangler.connect.acl.testing.PostgresEvents.COMMIT_TIME;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,41 +17,22 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
+import dev.strangler.connect.acl.testing.PostgresEvents;
+
 /**
  * The benchmark input: change events as Debezium's Postgres connector writes them for a legacy policy table with
- * coded columns, built with Debezium's own {@link Envelope}. The table:
+ * coded columns, with the topic, key and {@code source} block of the ACL tests' {@link PostgresEvents}, whose
+ * {@code policy} table this one widens:
  * {@code public.policy(policy_no CHAR(10) PRIMARY KEY, status CHAR(1), payment_mode CHAR(1), channel CHAR(2),
  * tx_code CHAR(3), approved BOOLEAN, holder_name VARCHAR(80), region_code VARCHAR(8), premium NUMERIC(10,2),
- * start_date DATE, updated_at TIMESTAMP(6))}. The {@code source} block mirrors
- * {@code io.debezium.connector.postgresql.PostgresSourceInfoStructMaker}.
+ * start_date DATE, updated_at TIMESTAMP(6))}.
  */
 public final class PolicyChangeEvents {
-
-    public static final String TOPIC = "legacy.public.policy";
 
     static final String[] STATUS_CODES = {"A", "L", "C"};
     static final String[] PAYMENT_CODES = {"M", "Q", "H", "Y"};
     static final String[] CHANNEL_CODES = {"BR", "DI", "AG"};
     static final String[] TX_CODES = {"END", "COR", "REN", "ADR"};
-
-    public static final Schema SOURCE_SCHEMA = SchemaBuilder.struct().name("io.debezium.connector.postgresql.Source")
-            .field("version", Schema.STRING_SCHEMA)
-            .field("connector", Schema.STRING_SCHEMA)
-            .field("name", Schema.STRING_SCHEMA)
-            .field("ts_ms", Schema.INT64_SCHEMA)
-            .field("snapshot", SchemaBuilder.string().optional().name("io.debezium.data.Enum").version(1)
-                    .parameter("allowed", "true,first,first_in_data_collection,last_in_data_collection,last,false,incremental")
-                    .defaultValue("false").build())
-            .field("db", Schema.STRING_SCHEMA)
-            .field("sequence", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("ts_us", Schema.OPTIONAL_INT64_SCHEMA)
-            .field("ts_ns", Schema.OPTIONAL_INT64_SCHEMA)
-            .field("schema", Schema.STRING_SCHEMA)
-            .field("table", Schema.STRING_SCHEMA)
-            .field("txId", Schema.OPTIONAL_INT64_SCHEMA)
-            .field("lsn", Schema.OPTIONAL_INT64_SCHEMA)
-            .field("xmin", Schema.OPTIONAL_INT64_SCHEMA)
-            .build();
 
     public static final Schema ROW_SCHEMA = SchemaBuilder.struct().name("legacy.public.policy.Value").optional()
             .field("policy_no", Schema.STRING_SCHEMA)
@@ -65,17 +48,7 @@ public final class PolicyChangeEvents {
             .field("updated_at", MicroTimestamp.builder().optional().build())
             .build();
 
-    public static final Schema KEY_SCHEMA = SchemaBuilder.struct().name("legacy.public.policy.Key")
-            .field("policy_no", Schema.STRING_SCHEMA)
-            .build();
-
-    public static final Envelope ENVELOPE = Envelope.defineSchema()
-            .withName("legacy.public.policy.Envelope")
-            .withRecord(ROW_SCHEMA)
-            .withSource(SOURCE_SCHEMA)
-            .build();
-
-    private static final Instant COMMIT_TIME = Instant.parse("2026-11-25T10:15:30Z");
+    public static final Envelope ENVELOPE = PostgresEvents.envelope("policy", ROW_SCHEMA);
 
     private PolicyChangeEvents() {
     }
@@ -95,8 +68,8 @@ public final class PolicyChangeEvents {
             Struct value = i % 8 == 0
                     ? ENVELOPE.create(after, source, processedAt)
                     : ENVELOPE.update(row(policyNo + " ", i, i), after, source, processedAt);
-            records.add(new SourceRecord(null, null, TOPIC, 0, KEY_SCHEMA, new Struct(KEY_SCHEMA).put("policy_no", policyNo + " "),
-                    ENVELOPE.schema(), value, COMMIT_TIME.toEpochMilli() + i));
+            records.add(new SourceRecord(null, null, PostgresEvents.TOPIC, 0, PostgresEvents.KEY_SCHEMA,
+                    PostgresEvents.key(policyNo + " "), ENVELOPE.schema(), value, COMMIT_TIME.toEpochMilli() + i));
         }
         return records;
     }
@@ -117,16 +90,7 @@ public final class PolicyChangeEvents {
     }
 
     private static Struct source(int i) {
-        return new Struct(SOURCE_SCHEMA)
-                .put("version", "3.7.0.Final")
-                .put("connector", "postgresql")
-                .put("name", "legacy")
-                .put("ts_ms", COMMIT_TIME.toEpochMilli() + i)
-                .put("snapshot", "false")
-                .put("db", "legacydb")
-                .put("schema", "public")
-                .put("table", "policy")
-                .put("txId", 771L + i)
-                .put("lsn", 24_023_128L + 64L * i);
+        return PostgresEvents.source("policy", COMMIT_TIME.plusMillis(i), "false", PostgresEvents.TX_ID + i,
+                PostgresEvents.LSN + 64L * i);
     }
 }

@@ -17,7 +17,9 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Change events as Debezium's Postgres connector writes them for a legacy table
  * {@code public.policy(policy_no CHAR(10), status CHAR(1), region_code VARCHAR, active_flag CHAR(1),
  * premium NUMERIC(10,2), start_date DATE, updated_at TIMESTAMP(6))}, built with Debezium's own {@link Envelope}.
- * The {@code source} schema mirrors {@code io.debezium.connector.postgresql.PostgresSourceInfoStructMaker}.
+ * The {@code source} schema mirrors {@code io.debezium.connector.postgresql.PostgresSourceInfoStructMaker}; it and
+ * {@link #envelope(String, Schema)} also serve fixtures of other legacy tables (the guard's {@code endorsement}
+ * events, the ACL benchmark's wider {@code policy} rows), which is why this class is published in the test-jar.
  */
 public final class PostgresEvents {
 
@@ -56,11 +58,7 @@ public final class PostgresEvents {
             .field("policy_no", Schema.STRING_SCHEMA)
             .build();
 
-    public static final Envelope ENVELOPE = Envelope.defineSchema()
-            .withName("legacy.public.policy.Envelope")
-            .withRecord(ROW_SCHEMA)
-            .withSource(SOURCE_SCHEMA)
-            .build();
+    public static final Envelope ENVELOPE = envelope("policy", ROW_SCHEMA);
 
     public static final Instant COMMIT_TIME = Instant.parse("2026-11-25T10:15:30Z");
     public static final Instant PROCESSED_AT = Instant.parse("2026-11-25T10:15:31Z");
@@ -70,18 +68,32 @@ public final class PostgresEvents {
     private PostgresEvents() {
     }
 
+    /** The envelope of change events of the legacy table {@code public.<table>}, whose rows have {@code rowSchema}. */
+    public static Envelope envelope(String table, Schema rowSchema) {
+        return Envelope.defineSchema()
+                .withName("legacy.public." + table + ".Envelope")
+                .withRecord(rowSchema)
+                .withSource(SOURCE_SCHEMA)
+                .build();
+    }
+
     public static Struct source(String snapshot) {
+        return source("policy", COMMIT_TIME, snapshot, TX_ID, LSN);
+    }
+
+    /** The {@code source} block of a change committed at {@code commitTime} to the legacy table {@code public.<table>}. */
+    public static Struct source(String table, Instant commitTime, String snapshot, long txId, long lsn) {
         return new Struct(SOURCE_SCHEMA)
                 .put("version", "3.7.0.Final")
                 .put("connector", "postgresql")
                 .put("name", "legacy")
-                .put("ts_ms", COMMIT_TIME.toEpochMilli())
+                .put("ts_ms", commitTime.toEpochMilli())
                 .put("snapshot", snapshot)
                 .put("db", "legacydb")
                 .put("schema", "public")
-                .put("table", "policy")
-                .put("txId", TX_ID)
-                .put("lsn", LSN);
+                .put("table", table)
+                .put("txId", txId)
+                .put("lsn", lsn);
     }
 
     /** A row with CHAR(10) padding on the policy number, as Postgres returns bpchar values. */
