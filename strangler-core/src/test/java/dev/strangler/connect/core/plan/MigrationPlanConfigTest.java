@@ -17,6 +17,8 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.strangler.connect.core.plan.testing.PlanFixtures;
+
 class MigrationPlanConfigTest {
 
     private static final ConfigDef DEF = MigrationPlanConfig.define(new ConfigDef(), "Migration plan");

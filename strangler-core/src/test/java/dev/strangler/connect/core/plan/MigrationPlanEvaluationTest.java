@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.strangler.connect.core.plan.testing.PlanFixtures;
+
 class MigrationPlanEvaluationTest {
 
     private static final MigrationPlan PLAN = MigrationPlan.parse(PlanFixtures.PLAN);

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.strangler.connect.core.plan.testing.PlanFixtures;
+
 class PlanDiffTest {
 
     private static final MigrationPlan PLAN = MigrationPlan.parse(PlanFixtures.PLAN);

@@ -1,7 +1,7 @@
 package dev.strangler.connect.core.plan;
 
-import static dev.strangler.connect.core.plan.PlanFixtures.HEADER;
-import static dev.strangler.connect.core.plan.PlanFixtures.withScopes;
+import static dev.strangler.connect.core.plan.testing.PlanFixtures.HEADER;
+import static dev.strangler.connect.core.plan.testing.PlanFixtures.withScopes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.strangler.connect.core.plan.testing.PlanFixtures;
 
 class PlanValidationTest {
 

@@ -1,12 +1,15 @@
-package dev.strangler.connect.core.plan;
+package dev.strangler.connect.core.plan.testing;
 
-/** Plan documents shared by the plan tests. */
-final class PlanFixtures {
+/**
+ * Plan documents shared by the plan tests here and, through strangler-core's test-jar, by the plugins' tests that
+ * need the same migration of endorsements.
+ */
+public final class PlanFixtures {
 
     private PlanFixtures() {
     }
 
-    static final String HEADER = """
+    public static final String HEADER = """
             version: 1
             name: endorsement-test
             entities:
@@ -14,7 +17,7 @@ final class PlanFixtures {
                 fields: [product_line, country, endorsement_type, amount]
             """;
 
-    static final String CATCH_ALL = """
+    public static final String CATCH_ALL = """
               - name: endorsements
                 entity: endorsement
                 effective:
@@ -30,7 +33,7 @@ final class PlanFixtures {
      * Catch-all in phase 1 from January; AUTO in DE gets its own scope (still phase 1) mid-January; address changes
      * of AUTO in DE move to the service in February (phase 2) and shift write ownership in March (phase 3).
      */
-    static final String PLAN = HEADER + "scopes:\n" + CATCH_ALL + """
+    public static final String PLAN = HEADER + "scopes:\n" + CATCH_ALL + """
               - name: auto-de
                 entity: endorsement
                 where: {product_line: AUTO, country: [DE]}
@@ -60,7 +63,7 @@ final class PlanFixtures {
             """;
 
     /** {@link #HEADER}, the catch-all, and {@code extraScopes} (list items indented like {@link #CATCH_ALL}). */
-    static String withScopes(String extraScopes) {
+    public static String withScopes(String extraScopes) {
         return HEADER + "scopes:\n" + CATCH_ALL + extraScopes;
     }
 }
