@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.strangler.connect.core.StranglerVersion;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.housekeeping.HousekeepingMode;
+import dev.strangler.connect.outbox.plan.TestPlan;
 import dev.strangler.connect.outbox.shape.BadRowPolicy;
 import dev.strangler.connect.outbox.shape.MetadataPlacement;
 import dev.strangler.connect.outbox.shape.PayloadFormat;
@@ -224,26 +225,9 @@ class OutboxSourceConnectorTest {
         assertThat(parsed.layout(TableName.parse("x")).timestamp()).isEqualTo(Optional.of(dev.strangler.connect.core.sql.SqlIdentifier.of("created_at")));
     }
 
-    private static final String PLAN = """
-            version: 1
-            entities:
-              endorsement:
-                fields: [product_line, country]
-            scopes:
-              - name: endorsements
-                entity: endorsement
-                effective:
-                  - from: 2027-01-01T00:00:00Z
-                    phase: mirror
-                    system-of-record: legacy
-                    write-authority: legacy
-                    publisher: legacy
-                    conflict: legacy-wins
-            """;
-
     private static Map<String, String> withPlan() {
         Map<String, String> config = minimal();
-        config.put("migration.plan", PLAN);
+        config.put("migration.plan", TestPlan.YAML);
         config.put("plan.aggregate.types", "Endorsement=endorsement");
         config.put("column.timestamp", "created_at");
         return config;

@@ -2,10 +2,13 @@ package dev.strangler.connect.outbox.plan;
 
 import dev.strangler.connect.core.plan.MigrationPlan;
 
-/** A small plan: AUTO endorsements in DE move to the service on 2027-02-01; everything else stays with legacy. */
-final class TestPlan {
+/**
+ * A small plan: AUTO endorsements in DE move to the service on 2027-02-01; everything else stays with legacy. Public: the
+ * outbox tests of every package share it.
+ */
+public final class TestPlan {
 
-    static final String YAML = """
+    public static final String YAML = """
             version: 1
             entities:
               endorsement:
@@ -39,7 +42,7 @@ final class TestPlan {
                     conflict: manual-review
             """;
 
-    static final MigrationPlan PLAN = MigrationPlan.parse(YAML);
+    public static final MigrationPlan PLAN = MigrationPlan.parse(YAML);
 
     private TestPlan() {
     }

@@ -17,7 +17,6 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.strangler.connect.core.metrics.PluginMetricsRecorder;
-import dev.strangler.connect.core.plan.MigrationPlan;
 import dev.strangler.connect.core.sql.TableName;
 import dev.strangler.connect.outbox.housekeeping.Housekeeper;
 import dev.strangler.connect.outbox.metrics.OutboxMetrics;
@@ -28,6 +27,7 @@ import dev.strangler.connect.outbox.plan.PlanBinding;
 import dev.strangler.connect.outbox.plan.PublicationAuthority;
 import dev.strangler.connect.outbox.plan.PublicationGuard;
 import dev.strangler.connect.outbox.plan.PublisherViolationPolicy;
+import dev.strangler.connect.outbox.plan.TestPlan;
 import dev.strangler.connect.outbox.shape.BadRowPolicy;
 import dev.strangler.connect.outbox.shape.BadRowReason;
 import dev.strangler.connect.outbox.shape.MetadataPlacement;
@@ -186,43 +186,9 @@ class OutboxPollerTest {
         assertThat(poller.poll().earlierTransactionEnded()).isFalse();
     }
 
-    /** Country DE moved to the service on 2027-02-01; every other endorsement is still published by legacy. */
-    private static final MigrationPlan PLAN = MigrationPlan.parse("""
-            version: 1
-            entities:
-              endorsement:
-                fields: [country]
-            scopes:
-              - name: endorsements
-                entity: endorsement
-                effective:
-                  - from: 2027-01-01T00:00:00Z
-                    phase: mirror
-                    system-of-record: legacy
-                    write-authority: legacy
-                    publisher: legacy
-                    conflict: legacy-wins
-              - name: de
-                entity: endorsement
-                where:
-                  country: DE
-                effective:
-                  - from: 2027-01-01T00:00:00Z
-                    phase: mirror
-                    system-of-record: legacy
-                    write-authority: legacy
-                    publisher: legacy
-                    conflict: legacy-wins
-                  - from: 2027-02-01T00:00:00Z
-                    phase: partial-extraction
-                    write-authority: service
-                    publisher: service
-                    conflict: manual-review
-            """);
-
     private static OutboxRow endorsement(long xid, long id, String country) {
         return new OutboxRow(ORDERS, new OutboxPosition(xid, Long.toString(id)), "Endorsement", "e-" + id, "Changed",
-                Optional.of(OutboxPayload.text("{\"country\": \"" + country + "\"}")),
+                Optional.of(OutboxPayload.text("{\"product_line\": \"AUTO\", \"country\": \"" + country + "\"}")),
                 Optional.of(Instant.parse("2027-03-01T00:00:00Z").toEpochMilli()), Optional.empty(), Optional.empty(), Map.of());
     }
 
@@ -234,8 +200,8 @@ class OutboxPollerTest {
         reader.add(endorsement(12, 4, "DE"));
         OutboxEventShaper shaper = new OutboxEventShaper(TopicRouter.of("outbox.event.${aggregatetype}"), PayloadFormat.EXPANDED,
                 MetadataPlacement.HEADER, false, List.of(), Optional.empty(), metrics::malformedTraceContext);
-        PublicationGuard guard = new PublicationGuard(new PublicationAuthority(PLAN,
-                PlanBinding.parse(List.of("Endorsement=endorsement"), List.of(), PLAN, List.of())), PublisherViolationPolicy.SKIP,
+        PublicationGuard guard = new PublicationGuard(new PublicationAuthority(TestPlan.PLAN,
+                PlanBinding.parse(List.of("Endorsement=endorsement"), List.of(), TestPlan.PLAN, List.of())), PublisherViolationPolicy.SKIP,
                 "violations", metrics::publisherViolation);
         OutboxPoller poller = new OutboxPoller(List.of(ORDERS), Map.of(), reader, shaper, guard, BadRowPolicy.FAIL, 10,
                 Housekeeper.LEAVE, 10_000, metrics, clock::get);
