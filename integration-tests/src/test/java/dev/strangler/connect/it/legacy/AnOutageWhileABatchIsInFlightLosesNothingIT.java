@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.strangler.connect.harness.Await;
-import dev.strangler.connect.harness.LocalStack;
 
 /**
  * The sink writes a batch in the background while it converts the next one, so the framework has handed over
@@ -26,36 +25,31 @@ import dev.strangler.connect.harness.LocalStack;
  */
 class AnOutageWhileABatchIsInFlightLosesNothingIT {
 
-    private static final String DATABASE = "legacy_in_flight";
-    private static final String TOPIC = "legacy-in-flight.endorsements";
-    private static final String DLQ = "legacy-in-flight.dlq";
-    private static final String CONNECTOR = "legacy-in-flight";
-    /** The sink's sessions, by the default {@code connection.application.name}. */
-    private static final String SINK_SESSIONS = "FROM pg_stat_activity WHERE datname = '" + DATABASE
-            + "' AND application_name = 'strangler-legacy-sink'";
     private static final int EVENTS = 300;
     private static final int FAILED_ATTEMPTS = 4;
-    private static LocalStack stack;
+    private static LegacySinkFixture sink;
 
     @BeforeAll
-    static void createSchema() {
-        stack = LocalStack.shared();
-        LegacySinkFixture.createLegacySchema(stack, DATABASE);
-        stack.kafka().createTopic(TOPIC, 1);
+    static void createSchemaAndTopic() {
+        sink = LegacySinkFixture.withEndorsementSchema("legacy-in-flight");
+    }
+
+    /** The sink's sessions, by the default {@code connection.application.name}. */
+    private static String sinkSessions() {
+        return "FROM pg_stat_activity WHERE datname = '" + sink.database() + "' AND application_name = 'strangler-legacy-sink'";
     }
 
     @Test
     void offsetsWaitForTheWriteAndNothingIsLost() throws SQLException {
-        stack.connect().putConnector(CONNECTOR, LegacySinkFixture.connectorConfig(stack, DATABASE, TOPIC, DLQ));
-        stack.connect().awaitConnectorRunning(CONNECTOR, Duration.ofMinutes(2));
+        sink.start();
 
-        try (Connection blocker = stack.postgres().connect(DATABASE); Statement lock = blocker.createStatement()) {
+        try (Connection blocker = sink.stack().postgres().connect(sink.database()); Statement lock = blocker.createStatement()) {
             blocker.setAutoCommit(false);
             lock.execute("LOCK TABLE legacy.policy_version IN ACCESS EXCLUSIVE MODE");
-            try (KafkaProducer<String, String> producer = LegacySinkFixture.producer(stack)) {
+            try (KafkaProducer<String, String> producer = sink.producer()) {
                 for (int i = 0; i < EVENTS; i++) {
                     String policy = "F-" + i;
-                    LegacySinkFixture.send(producer, TOPIC, policy, "EndorsementApproved",
+                    sink.send(producer, policy, "EndorsementApproved",
                             LegacySinkFixture.approved(policy, 1, 1, "ADDRESS_CHANGE", "n" + i, i, 1));
                 }
             }
@@ -64,34 +58,33 @@ class AnOutageWhileABatchIsInFlightLosesNothingIT {
             // writes it again, which blocks again); together they span several offset commit intervals.
             for (int attempt = 1; attempt <= FAILED_ATTEMPTS; attempt++) {
                 assertThat(committedOffset()).as("offsets committed while no row is written (attempt %d)", attempt).isZero();
-                stack.postgres().execute(DATABASE, "SELECT pg_terminate_backend(pid) " + SINK_SESSIONS + " AND wait_event_type = 'Lock'");
+                sink.execute("SELECT pg_terminate_backend(pid) " + sinkSessions() + " AND wait_event_type = 'Lock'");
                 awaitSinkBlockedOnTheLock();
             }
             assertThat(committedOffset()).as("offsets committed while no row is written").isZero();
             // The outage: the lock holder and the sink's transaction in flight both end with the server.
-            stack.postgres().restart();
+            sink.stack().postgres().restart();
         }
 
         Await.until("all " + EVENTS + " events with their lines in the legacy tables", Duration.ofMinutes(3), () ->
-                LegacySinkFixture.count(stack, DATABASE, "SELECT count(*) FROM legacy.policy_version_line") == 2L * EVENTS);
-        assertThat(LegacySinkFixture.count(stack, DATABASE, "SELECT count(*) FROM legacy.policy_version")).isEqualTo(EVENTS);
-        assertThat(LegacySinkFixture.count(stack, DATABASE,
-                "SELECT count(*) FROM legacy.policy_version WHERE note <> 'n' || substring(policy_no from 3)")).isZero();
+                sink.count("SELECT count(*) FROM legacy.policy_version_line") == 2L * EVENTS);
+        assertThat(sink.count("SELECT count(*) FROM legacy.policy_version")).isEqualTo(EVENTS);
+        assertThat(sink.count("SELECT count(*) FROM legacy.policy_version WHERE note <> 'n' || substring(policy_no from 3)")).isZero();
         Await.until("the consumer group's offsets at the end of the topic", Duration.ofMinutes(1), () -> committedOffset() == EVENTS);
-        assertThat(stack.kafka().consumeAll(DLQ, Duration.ofSeconds(20), false)).isEmpty();
-        assertThat(LegacySinkFixture.taskState(stack, CONNECTOR)).isEqualTo("RUNNING");
-        stack.connect().deleteConnector(CONNECTOR);
+        assertThat(sink.deadLetters(Duration.ofSeconds(20))).isEmpty();
+        assertThat(sink.taskState()).isEqualTo("RUNNING");
+        sink.delete();
     }
 
     private static void awaitSinkBlockedOnTheLock() {
         Await.until("the sink's transaction waiting for the locked table", Duration.ofMinutes(1), () ->
-                LegacySinkFixture.count(stack, DATABASE, "SELECT count(*) " + SINK_SESSIONS + " AND wait_event_type = 'Lock'") > 0);
+                sink.count("SELECT count(*) " + sinkSessions() + " AND wait_event_type = 'Lock'") > 0);
     }
 
     private static long committedOffset() {
         try {
-            OffsetAndMetadata committed = stack.kafka().admin().listConsumerGroupOffsets("connect-" + CONNECTOR)
-                    .partitionsToOffsetAndMetadata().get().get(new TopicPartition(TOPIC, 0));
+            OffsetAndMetadata committed = sink.stack().kafka().admin().listConsumerGroupOffsets("connect-" + sink.connector())
+                    .partitionsToOffsetAndMetadata().get().get(new TopicPartition(sink.topic(), 0));
             return committed == null ? 0 : committed.offset();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.strangler.connect.harness.Await;
-import dev.strangler.connect.harness.LocalStack;
 
 /**
  * Hard deletes, from Deleted events and from tombstones: a delete applies only when it is newer than the row, and
@@ -21,10 +19,6 @@ import dev.strangler.connect.harness.LocalStack;
  */
 class DeletesStampTheOriginMarkerAndRespectTheGuardIT {
 
-    private static final String DATABASE = "legacy_deletes";
-    private static final String TOPIC = "legacy-deletes.holds";
-    private static final String DLQ = "legacy-deletes.dlq";
-    private static final String CONNECTOR = "legacy-deletes";
     private static final String MAPPING = """
             tombstones: HoldPurged
             events:
@@ -49,54 +43,47 @@ class DeletesStampTheOriginMarkerAndRespectTheGuardIT {
                     key: [policy_no]
                     columns: {policy_no: {key: ""}}
             """;
-    private static LocalStack stack;
+    private static LegacySinkFixture sink;
 
     @BeforeAll
     static void createSchema() {
-        stack = LocalStack.shared();
-        stack.postgres().createDatabase(DATABASE);
-        stack.postgres().execute(DATABASE,
+        sink = LegacySinkFixture.withEmptyDatabase("legacy-deletes", "holds");
+        sink.execute(
                 "CREATE SCHEMA legacy",
                 "CREATE TABLE legacy.policy_hold (policy_no varchar(12) PRIMARY KEY, reason_cd char(2),"
                         + " event_version bigint, strangler_origin varchar(40))",
                 // A hold placed by the legacy application itself, without the marker.
                 "INSERT INTO legacy.policy_hold VALUES ('H-4', 'LG', 3, NULL)");
         // Who removed a row, according to the marker it carried.
-        stack.postgres().execute(DATABASE, LegacySinkFixture.rememberRemovedRows("legacy.policy_hold", "policy_no"));
-        stack.kafka().createTopic(TOPIC, 1);
+        sink.execute(LegacySinkFixture.rememberRemovedRows("legacy.policy_hold", "policy_no"));
     }
 
     @Test
     void deletesApplyOnlyWhenNewerAndLeaveTheMarkerOnTheRemovedRow() {
-        LegacySinkFixture.start(stack, CONNECTOR, DATABASE, TOPIC, DLQ, MAPPING);
+        sink.start(MAPPING);
 
-        try (KafkaProducer<String, String> producer = LegacySinkFixture.producer(stack)) {
+        try (KafkaProducer<String, String> producer = sink.producer()) {
             for (String policy : List.of("H-1", "H-2", "H-3")) {
-                LegacySinkFixture.send(producer, TOPIC, policy, "HoldPlaced",
+                sink.send(producer, policy, "HoldPlaced",
                         "{\"policy\": \"" + policy + "\", \"reason\": \"FR\", \"version\": 5}");
             }
-            LegacySinkFixture.send(producer, TOPIC, "H-1", "HoldReleased", "{\"policy\": \"H-1\", \"version\": 6}");
-            LegacySinkFixture.send(producer, TOPIC, "H-2", "HoldReleased", "{\"policy\": \"H-2\", \"version\": 4}"); // stale
-            LegacySinkFixture.send(producer, TOPIC, "H-4", "HoldReleased", "{\"policy\": \"H-4\", \"version\": 9}"); // legacy's row
-            try {
-                producer.send(new ProducerRecord<>(TOPIC, 0, "H-3", null)).get(); // tombstone
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            LegacySinkFixture.send(producer, TOPIC, "H-9", "HoldPlaced", "{\"policy\": \"H-9\", \"reason\": \"ZZ\", \"version\": 1}");
+            sink.send(producer, "H-1", "HoldReleased", "{\"policy\": \"H-1\", \"version\": 6}");
+            sink.send(producer, "H-2", "HoldReleased", "{\"policy\": \"H-2\", \"version\": 4}"); // stale
+            sink.send(producer, "H-4", "HoldReleased", "{\"policy\": \"H-4\", \"version\": 9}"); // legacy's row
+            sink.send(producer, "H-3", null, null); // tombstone
+            sink.send(producer, "H-9", "HoldPlaced", "{\"policy\": \"H-9\", \"reason\": \"ZZ\", \"version\": 1}");
         }
         Await.until("the sentinel H-9", Duration.ofMinutes(2), () ->
-                LegacySinkFixture.count(stack, DATABASE, "SELECT count(*) FROM legacy.policy_hold WHERE policy_no = 'H-9'") == 1);
+                sink.count("SELECT count(*) FROM legacy.policy_hold WHERE policy_no = 'H-9'") == 1);
 
-        assertThat(LegacySinkFixture.query(stack, DATABASE, "SELECT policy_no, event_version FROM legacy.policy_hold ORDER BY policy_no"))
+        assertThat(sink.query("SELECT policy_no, event_version FROM legacy.policy_hold ORDER BY policy_no"))
                 .containsExactly(Map.of("policy_no", "H-2", "event_version", 5L), Map.of("policy_no", "H-9", "event_version", 1L));
-        assertThat(LegacySinkFixture.query(stack, DATABASE,
-                "SELECT policy_no, strangler_origin FROM legacy.policy_hold_removed ORDER BY policy_no"))
+        assertThat(sink.query("SELECT policy_no, strangler_origin FROM legacy.policy_hold_removed ORDER BY policy_no"))
                 .containsExactly(Map.of("policy_no", "H-1", "strangler_origin", "strangler-connect"),
                         Map.of("policy_no", "H-3", "strangler_origin", "strangler-connect"),
                         Map.of("policy_no", "H-4", "strangler_origin", "strangler-connect"));
-        assertThat(stack.kafka().consumeAll(DLQ, Duration.ofSeconds(30), false)).isEmpty();
-        assertThat(LegacySinkFixture.taskState(stack, CONNECTOR)).isEqualTo("RUNNING");
-        stack.connect().deleteConnector(CONNECTOR);
+        assertThat(sink.deadLetters(Duration.ofSeconds(30))).isEmpty();
+        assertThat(sink.taskState()).isEqualTo("RUNNING");
+        sink.delete();
     }
 }

@@ -1,12 +1,7 @@
 package dev.strangler.connect.it.legacy;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +16,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.strangler.connect.harness.LocalStack;
 import dev.strangler.connect.harness.PostgresServer;
+import dev.strangler.connect.it.DatabaseRows;
 
 /**
  * The legacy schema of the endorsement example (a policy version header with detail lines), the mapping and the
- * connector JSON a user would write (as in the module README), shared by the legacy sink integration tests. Each
- * test passes its own database, topic and connector names.
+ * connector JSON a user would write (as in the module README), shared by the legacy sink integration tests. An
+ * instance is one test class's sink: its connector, and the database, topic and dead-letter topic named after it, so
+ * the tests share the stack without seeing each other's rows or records.
  */
 final class LegacySinkFixture {
 
@@ -88,13 +85,27 @@ final class LegacySinkFixture {
             }
             """;
 
-    private LegacySinkFixture() {
+    private final LocalStack stack;
+    private final String connector;
+    private final String database;
+    private final String topic;
+    private final String deadLetterTopic;
+
+    private LegacySinkFixture(LocalStack stack, String connector, String topicName) {
+        this.stack = stack;
+        this.connector = connector;
+        this.database = connector.replace('-', '_');
+        this.topic = connector + "." + topicName;
+        this.deadLetterTopic = connector + ".dlq";
     }
 
-    static void createLegacySchema(LocalStack stack, String database) {
-        PostgresServer postgres = stack.postgres();
-        postgres.createDatabase(database);
-        postgres.execute(database,
+    /**
+     * One test class's sink of the endorsement example: the legacy schema in the database {@code <connector>} (with
+     * underscores) and the topic {@code <connector>.endorsements}.
+     */
+    static LegacySinkFixture withEndorsementSchema(String connector) {
+        LegacySinkFixture sink = withEmptyDatabase(connector, "endorsements");
+        sink.execute(
                 "CREATE SCHEMA IF NOT EXISTS legacy",
                 "CREATE TABLE legacy.policy_version ("
                         + " policy_no varchar(12) NOT NULL, version_seq integer NOT NULL, txn_code char(3) NOT NULL,"
@@ -107,6 +118,108 @@ final class LegacySinkFixture {
                         + " event_version bigint, strangler_origin varchar(40),"
                         + " PRIMARY KEY (policy_no, version_seq, line_no),"
                         + " FOREIGN KEY (policy_no, version_seq) REFERENCES legacy.policy_version)");
+        return sink;
+    }
+
+    /**
+     * One test class's sink on a legacy schema the test creates itself: the empty database {@code <connector>} (with
+     * underscores) and the topic {@code <connector>.<topicName>}. The topic has one partition, so the sink sees the
+     * test's events in the order it sent them.
+     */
+    static LegacySinkFixture withEmptyDatabase(String connector, String topicName) {
+        LegacySinkFixture sink = new LegacySinkFixture(LocalStack.shared(), connector, topicName);
+        sink.stack.postgres().createDatabase(sink.database);
+        sink.stack.kafka().createTopic(sink.topic, 1);
+        return sink;
+    }
+
+    LocalStack stack() {
+        return stack;
+    }
+
+    String connector() {
+        return connector;
+    }
+
+    String database() {
+        return database;
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    /** Starts the connector with the README's mapping and waits until it runs. */
+    void start() {
+        start(connectorConfig(stack, database, topic, deadLetterTopic));
+    }
+
+    /** Starts the connector with a mapping of its own and waits until it runs. */
+    void start(String mapping) {
+        Map<String, String> config = connectorConfig(stack, database, topic, deadLetterTopic);
+        config.put("mapping", mapping);
+        start(config);
+    }
+
+    private void start(Map<String, String> config) {
+        stack.connect().putConnector(connector, config);
+        stack.connect().awaitConnectorRunning(connector, Duration.ofMinutes(2));
+    }
+
+    void delete() {
+        stack.connect().deleteConnector(connector);
+    }
+
+    String taskState() {
+        var tasks = stack.connect().status(connector).path("tasks");
+        return tasks.size() == 0 ? "NONE" : tasks.get(0).path("state").asText();
+    }
+
+    void execute(String... statements) {
+        stack.postgres().execute(database, statements);
+    }
+
+    /** Rows of a query as column name to value; null while the database cannot answer (the caller polls again). */
+    List<Map<String, Object>> query(String sql) {
+        return DatabaseRows.query(stack, database, sql);
+    }
+
+    long count(String sql) {
+        return DatabaseRows.count(stack, database, sql);
+    }
+
+    KafkaProducer<String, String> producer() {
+        Properties properties = new Properties();
+        properties.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        properties.setProperty(ProducerConfig.ACKS_CONFIG, "all");
+        properties.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+    }
+
+    /**
+     * Sends an event to partition 0 of the sink's topic and waits until Kafka has it; a null {@code eventType}
+     * sends no header, a null {@code value} is a tombstone.
+     */
+    void send(KafkaProducer<String, String> producer, String key, String eventType, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, key, value);
+        if (eventType != null) {
+            record.headers().add("eventType", eventType.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not produce to " + topic, e);
+        }
+    }
+
+    /** Everything on the dead-letter topic up to its end now, read within {@code timeout}. */
+    List<ConsumerRecord<byte[], byte[]>> deadLetters(Duration timeout) {
+        return stack.kafka().consumeAll(deadLetterTopic, timeout, false);
+    }
+
+    /** The dead-letter topic from the beginning, once at least {@code minRecords} arrived or {@code timeout} passed. */
+    List<ConsumerRecord<byte[], byte[]>> deadLetters(int minRecords, Duration timeout) {
+        return stack.kafka().consume(deadLetterTopic, minRecords, timeout);
     }
 
     /**
@@ -120,14 +233,6 @@ final class LegacySinkFixture {
                         + table + "_removed VALUES (OLD." + keyColumn + ", OLD.strangler_origin); RETURN OLD; END $$",
                 "CREATE TRIGGER remember_removed BEFORE DELETE ON " + table + " FOR EACH ROW EXECUTE FUNCTION "
                         + table + "_remember_removed()"};
-    }
-
-    /** Starts a connector of {@link #connectorConfig} with a mapping of its own and waits until it runs. */
-    static void start(LocalStack stack, String connector, String database, String topic, String deadLetterTopic, String mapping) {
-        Map<String, String> config = connectorConfig(stack, database, topic, deadLetterTopic);
-        config.put("mapping", mapping);
-        stack.connect().putConnector(connector, config);
-        stack.connect().awaitConnectorRunning(connector, java.time.Duration.ofMinutes(2));
     }
 
     /** The connector JSON: string keys, schemaless JSON values, event type in a header, dead-letter queue on. */
@@ -169,52 +274,6 @@ final class LegacySinkFixture {
         return "{\"policy\": {\"number\": \"" + policy + "\"}, \"sequence\": " + sequence + ", \"version\": " + version + "}";
     }
 
-    static KafkaProducer<String, String> producer(LocalStack stack) {
-        Properties properties = new Properties();
-        properties.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
-        properties.setProperty(ProducerConfig.ACKS_CONFIG, "all");
-        properties.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
-    }
-
-    static void send(KafkaProducer<String, String> producer, String topic, String key, String eventType, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, key, value);
-        if (eventType != null) {
-            record.headers().add("eventType", eventType.getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not produce to " + topic, e);
-        }
-    }
-
-    /** Rows of a query as column name to value, for assertions. */
-    static List<Map<String, Object>> query(LocalStack stack, String database, String sql) {
-        try (Connection connection = stack.postgres().connect(database);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = rows.getMetaData();
-            List<Map<String, Object>> result = new ArrayList<>();
-            while (rows.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rows.getObject(i));
-                }
-                result.add(row);
-            }
-            return result;
-        } catch (SQLException e) {
-            // The database may be restarting under the test; the caller polls again.
-            return null;
-        }
-    }
-
-    static long count(LocalStack stack, String database, String sql) {
-        List<Map<String, Object>> rows = query(stack, database, sql);
-        return rows == null ? -1 : ((Number) rows.get(0).values().iterator().next()).longValue();
-    }
-
     static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
@@ -222,10 +281,5 @@ final class LegacySinkFixture {
 
     static String key(ConsumerRecord<byte[], byte[]> record) {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-    }
-
-    static String taskState(LocalStack stack, String connector) {
-        var tasks = stack.connect().status(connector).path("tasks");
-        return tasks.size() == 0 ? "NONE" : tasks.get(0).path("state").asText();
     }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.strangler.connect.harness.Await;
-import dev.strangler.connect.harness.LocalStack;
 
 /**
  * The origin convention's PostgreSQL trigger: the legacy schema resets the marker column on every write from the
@@ -22,10 +21,6 @@ import dev.strangler.connect.harness.LocalStack;
  */
 class LegacyTriggersSeeTheOriginSettingIT {
 
-    private static final String DATABASE = "legacy_origin_setting";
-    private static final String TOPIC = "legacy-origin-setting.customers";
-    private static final String DLQ = "legacy-origin-setting.dlq";
-    private static final String CONNECTOR = "legacy-origin-setting";
     private static final String MAPPING = """
             events:
               CustomerRegistered:
@@ -50,13 +45,12 @@ class LegacyTriggersSeeTheOriginSettingIT {
                     columns: {cust_no: {field: id}}
                     guard: {column: event_version, field: version}
             """;
-    private static LocalStack stack;
+    private static LegacySinkFixture sink;
 
     @BeforeAll
     static void createSchema() {
-        stack = LocalStack.shared();
-        stack.postgres().createDatabase(DATABASE);
-        stack.postgres().execute(DATABASE,
+        sink = LegacySinkFixture.withEmptyDatabase("legacy-origin-setting", "customers");
+        sink.execute(
                 "CREATE SCHEMA legacy",
                 "CREATE TABLE legacy.customer (cust_no varchar(12) PRIMARY KEY, cust_name varchar(40),"
                         + " event_version bigint, strangler_origin varchar(40))",
@@ -64,39 +58,38 @@ class LegacyTriggersSeeTheOriginSettingIT {
                 "CREATE FUNCTION legacy.stamp_origin() RETURNS trigger LANGUAGE plpgsql AS $$"
                         + " BEGIN NEW.strangler_origin := nullif(current_setting('strangler.origin', true), ''); RETURN NEW; END $$",
                 "CREATE TRIGGER stamp_origin BEFORE INSERT OR UPDATE ON legacy.customer FOR EACH ROW EXECUTE FUNCTION legacy.stamp_origin()");
-        stack.postgres().execute(DATABASE, LegacySinkFixture.rememberRemovedRows("legacy.customer", "cust_no"));
-        stack.kafka().createTopic(TOPIC, 1);
+        sink.execute(LegacySinkFixture.rememberRemovedRows("legacy.customer", "cust_no"));
     }
 
     @Test
     void everyKindOfWriteRunsAfterTheSettingWhicheverStatementOpensTheTransaction() {
-        LegacySinkFixture.start(stack, CONNECTOR, DATABASE, TOPIC, DLQ, MAPPING);
+        sink.start(MAPPING);
 
-        try (KafkaProducer<String, String> producer = LegacySinkFixture.producer(stack)) {
+        try (KafkaProducer<String, String> producer = sink.producer()) {
             // Each step waits for the previous one, so each opens transactions of its own kind of statement.
             for (String id : List.of("C-1", "C-2", "C-3")) {
-                LegacySinkFixture.send(producer, TOPIC, id, "CustomerRegistered", customer(id, "Registered " + id, 1));
+                sink.send(producer, id, "CustomerRegistered", customer(id, "Registered " + id, 1));
             }
             awaitRows("the registrations", "SELECT count(*) FROM legacy.customer WHERE event_version = 1", 3);
             assertThat(markers()).containsExactly(marked("C-1", 1), marked("C-2", 1), marked("C-3", 1));
 
             // A legacy application's own write: outside the sink's transactions, so the trigger leaves no marker.
-            stack.postgres().execute(DATABASE, "UPDATE legacy.customer SET cust_name = 'Legacy C-2' WHERE cust_no = 'C-2'");
-            assertThat(LegacySinkFixture.query(stack, DATABASE, "SELECT strangler_origin FROM legacy.customer WHERE cust_no = 'C-2'"))
+            sink.execute("UPDATE legacy.customer SET cust_name = 'Legacy C-2' WHERE cust_no = 'C-2'");
+            assertThat(sink.query("SELECT strangler_origin FROM legacy.customer WHERE cust_no = 'C-2'"))
                     .containsExactly(java.util.Collections.singletonMap("strangler_origin", null));
 
-            LegacySinkFixture.send(producer, TOPIC, "C-2", "CustomerRenamed", customer("C-2", "Renamed C-2", 2));
+            sink.send(producer, "C-2", "CustomerRenamed", customer("C-2", "Renamed C-2", 2));
             awaitRows("the rename", "SELECT count(*) FROM legacy.customer WHERE cust_no = 'C-2' AND event_version = 2", 1);
             assertThat(markers()).containsExactly(marked("C-1", 1), marked("C-2", 2), marked("C-3", 1));
 
-            LegacySinkFixture.send(producer, TOPIC, "C-3", "CustomerErased", "{\"id\": \"C-3\", \"version\": 2}");
+            sink.send(producer, "C-3", "CustomerErased", "{\"id\": \"C-3\", \"version\": 2}");
             awaitRows("the erasure", "SELECT count(*) FROM legacy.customer_removed", 1);
         }
-        assertThat(LegacySinkFixture.query(stack, DATABASE, "SELECT cust_no, strangler_origin FROM legacy.customer_removed"))
+        assertThat(sink.query("SELECT cust_no, strangler_origin FROM legacy.customer_removed"))
                 .containsExactly(Map.of("cust_no", "C-3", "strangler_origin", "strangler-connect"));
-        assertThat(stack.kafka().consumeAll(DLQ, Duration.ofSeconds(10), false)).isEmpty();
-        assertThat(LegacySinkFixture.taskState(stack, CONNECTOR)).isEqualTo("RUNNING");
-        stack.connect().deleteConnector(CONNECTOR);
+        assertThat(sink.deadLetters(Duration.ofSeconds(10))).isEmpty();
+        assertThat(sink.taskState()).isEqualTo("RUNNING");
+        sink.delete();
     }
 
     private static String customer(String id, String name, long version) {
@@ -104,12 +97,11 @@ class LegacyTriggersSeeTheOriginSettingIT {
     }
 
     private static void awaitRows(String what, String countQuery, long expected) {
-        Await.until(what, Duration.ofMinutes(2), () -> LegacySinkFixture.count(stack, DATABASE, countQuery) == expected);
+        Await.until(what, Duration.ofMinutes(2), () -> sink.count(countQuery) == expected);
     }
 
     private static List<Map<String, Object>> markers() {
-        return LegacySinkFixture.query(stack, DATABASE,
-                "SELECT cust_no, event_version, strangler_origin FROM legacy.customer ORDER BY cust_no");
+        return sink.query("SELECT cust_no, event_version, strangler_origin FROM legacy.customer ORDER BY cust_no");
     }
 
     private static Map<String, Object> marked(String id, long version) {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.strangler.connect.harness.Await;
-import dev.strangler.connect.harness.LocalStack;
 
 /**
  * Records the projection cannot write (a domain value with no legacy code, a missing key field, a value the
@@ -22,40 +21,33 @@ import dev.strangler.connect.harness.LocalStack;
  */
 class PoisonRecordsGoToTheDeadLetterQueueWhileOthersLandIT {
 
-    private static final String DATABASE = "legacy_poison";
-    private static final String TOPIC = "legacy-poison.endorsements";
-    private static final String DLQ = "legacy-poison.dlq";
-    private static final String CONNECTOR = "legacy-poison";
-    private static LocalStack stack;
+    private static LegacySinkFixture sink;
 
     @BeforeAll
-    static void createSchema() {
-        stack = LocalStack.shared();
-        LegacySinkFixture.createLegacySchema(stack, DATABASE);
-        stack.kafka().createTopic(TOPIC, 1);
+    static void createSchemaAndTopic() {
+        sink = LegacySinkFixture.withEndorsementSchema("legacy-poison");
     }
 
     @Test
     void poisonRecordsAreSetAsideWithTheirReason() {
-        try (KafkaProducer<String, String> producer = LegacySinkFixture.producer(stack)) {
-            LegacySinkFixture.send(producer, TOPIC, "G-1", "EndorsementApproved",
+        try (KafkaProducer<String, String> producer = sink.producer()) {
+            sink.send(producer, "G-1", "EndorsementApproved",
                     LegacySinkFixture.approved("G-1", 1, 1, "ADDRESS_CHANGE", "good", 1));
-            LegacySinkFixture.send(producer, TOPIC, "B-unknown-kind", "EndorsementApproved",
+            sink.send(producer, "B-unknown-kind", "EndorsementApproved",
                     LegacySinkFixture.approved("B-1", 1, 1, "NAME_CHANGE", "secret-note", 1));
-            LegacySinkFixture.send(producer, TOPIC, "B-no-policy", "EndorsementApproved",
+            sink.send(producer, "B-no-policy", "EndorsementApproved",
                     "{\"sequence\": 1, \"version\": 1, \"kind\": \"ADDRESS_CHANGE\", \"note\": \"secret-note\"}");
-            LegacySinkFixture.send(producer, TOPIC, "B-too-long", "EndorsementApproved",
+            sink.send(producer, "B-too-long", "EndorsementApproved",
                     LegacySinkFixture.approved("B-3", 1, 1, "ADDRESS_CHANGE", "a note far longer than the forty characters the column holds", 1));
-            LegacySinkFixture.send(producer, TOPIC, "G-2", "EndorsementApproved",
+            sink.send(producer, "G-2", "EndorsementApproved",
                     LegacySinkFixture.approved("G-2", 1, 1, "BENEFICIARY_CHANGE", "good", 1));
-            LegacySinkFixture.send(producer, TOPIC, "G-3", "PolicyRenamed", "{\"policy\": {\"number\": \"G-3\"}}");
+            sink.send(producer, "G-3", "PolicyRenamed", "{\"policy\": {\"number\": \"G-3\"}}");
         }
-        stack.connect().putConnector(CONNECTOR, LegacySinkFixture.connectorConfig(stack, DATABASE, TOPIC, DLQ));
-        stack.connect().awaitConnectorRunning(CONNECTOR, Duration.ofMinutes(2));
+        sink.start();
 
         Await.until("the good events G-1 and G-2", Duration.ofMinutes(2), () ->
-                LegacySinkFixture.count(stack, DATABASE, "SELECT count(*) FROM legacy.policy_version_line WHERE policy_no IN ('G-1', 'G-2')") == 2);
-        List<ConsumerRecord<byte[], byte[]>> deadLetters = stack.kafka().consume(DLQ, 3, Duration.ofMinutes(1));
+                sink.count("SELECT count(*) FROM legacy.policy_version_line WHERE policy_no IN ('G-1', 'G-2')") == 2);
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = sink.deadLetters(3, Duration.ofMinutes(1));
 
         Map<String, String> reasons = new TreeMap<>();
         deadLetters.forEach(r -> reasons.put(LegacySinkFixture.key(r), LegacySinkFixture.header(r, "__connect.errors.exception.message")));
@@ -67,9 +59,9 @@ class PoisonRecordsGoToTheDeadLetterQueueWhileOthersLandIT {
         assertThat(deadLetters).allSatisfy(r -> assertThat(LegacySinkFixture.header(r, "__connect.errors.exception.class.name"))
                 .isEqualTo("dev.strangler.connect.legacy.LegacyProjectionRejectedException"));
 
-        assertThat(LegacySinkFixture.count(stack, DATABASE, "SELECT count(*) FROM legacy.policy_version WHERE policy_no LIKE 'B-%'")).isZero();
-        assertThat(LegacySinkFixture.count(stack, DATABASE, "SELECT count(*) FROM legacy.policy_version")).isEqualTo(2);
-        assertThat(LegacySinkFixture.taskState(stack, CONNECTOR)).isEqualTo("RUNNING");
-        stack.connect().deleteConnector(CONNECTOR);
+        assertThat(sink.count("SELECT count(*) FROM legacy.policy_version WHERE policy_no LIKE 'B-%'")).isZero();
+        assertThat(sink.count("SELECT count(*) FROM legacy.policy_version")).isEqualTo(2);
+        assertThat(sink.taskState()).isEqualTo("RUNNING");
+        sink.delete();
     }
 }

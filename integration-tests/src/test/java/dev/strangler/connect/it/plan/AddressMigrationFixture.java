@@ -7,11 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +32,7 @@ import dev.strangler.connect.harness.Await;
 import dev.strangler.connect.harness.DebeziumPostgres;
 import dev.strangler.connect.harness.LocalStack;
 import dev.strangler.connect.harness.PostgresServer;
+import dev.strangler.connect.it.DatabaseRows;
 
 /**
  * The customer-address slice of a strangler migration as a user sets it up: the legacy table (with the origin-marker
@@ -145,7 +141,7 @@ final class AddressMigrationFixture {
      */
     static void dropSlotWhenReleased(LocalStack stack, String database, String slot) {
         Await.until("the replication slot " + slot + " to be released", Duration.ofMinutes(3),
-                () -> count(stack, database, "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + slot + "' AND active") == 0);
+                () -> DatabaseRows.count(stack, database, "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + slot + "' AND active") == 0);
         stack.postgres().execute(database,
                 "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + slot + "'");
     }
@@ -392,22 +388,7 @@ final class AddressMigrationFixture {
 
     /** Rows of a query as column name to value; null while the database cannot answer (the caller polls again). */
     static List<Map<String, Object>> query(LocalStack stack, String database, String sql) {
-        try (Connection connection = stack.postgres().connect(database);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = rows.getMetaData();
-            List<Map<String, Object>> result = new ArrayList<>();
-            while (rows.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rows.getObject(i));
-                }
-                result.add(row);
-            }
-            return result;
-        } catch (SQLException e) {
-            return null;
-        }
+        return DatabaseRows.query(stack, database, sql);
     }
 
     /** One row by key, or empty. */
@@ -415,11 +396,6 @@ final class AddressMigrationFixture {
         List<Map<String, Object>> rows = query(stack, database,
                 "SELECT * FROM " + table + " WHERE address_id = '" + addressId.replace("'", "''") + "'");
         return rows == null || rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    static long count(LocalStack stack, String database, String sql) {
-        List<Map<String, Object>> rows = query(stack, database, sql);
-        return rows == null ? -1 : ((Number) rows.get(0).values().iterator().next()).longValue();
     }
 
     static String header(ConsumerRecord<byte[], byte[]> record, String name) {
